@@ -3,6 +3,7 @@
 #include "cli/command.h"
 #include "cli/input.h"
 #include "common/issue.h"
+#include "json/serialize.h"
 
 #include <iostream>
 
@@ -68,9 +69,9 @@ int RunValidate(const std::vector<std::string>& args) {
     const nlohmann::json outcome = text ? engine.Validate(*text, options) : UnreadableFileOutcome(error);
     failed = failed || IsFailure(outcome);
     if (files.size() == 1) {
-      std::cout << outcome.dump(2) << '\n';
+      std::cout << json::Serialize(outcome, 2) << '\n';
     } else {
-      std::cout << nlohmann::json{{"file", file}, {"outcome", outcome}}.dump() << '\n';
+      std::cout << json::Serialize({{"file", file}, {"outcome", outcome}}) << '\n';
     }
   }
   return failed ? kExitFindings : kExitOk;

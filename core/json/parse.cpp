@@ -61,11 +61,27 @@ class LimitedDomBuilder {
 };
 
 // nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
-// error while parsing value - unexpected end of input; ...". Keep the part after the position, since
-// we report the position ourselves (in code points rather than bytes).
+// error while parsing value - unexpected end of input; last read: '...'". Keep the part after the
+// position, since we report the position ourselves (in code points rather than bytes). The "last read"
+// token is raw input and may hold invalid UTF-8 or control bytes: show those as \xNN so the message
+// itself is always valid UTF-8 that any JSON serializer accepts.
 std::string SyntaxDetail(const std::string& what) {
   const std::size_t colon = what.find(": ");
-  return colon == std::string::npos ? what : what.substr(colon + 2);
+  const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+  std::string printable;
+  printable.reserve(detail.size());
+  for (const char c : detail) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      printable += c;
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      printable += "\\x";
+      printable += kHex[byte >> 4];
+      printable += kHex[byte & 0xF];
+    }
+  }
+  return printable;
 }
 
 }  // namespace
