@@ -2,6 +2,7 @@
 
 #include "json/text_position.h"
 
+#include <cctype>
 #include <string>
 
 namespace pdex::json {
@@ -9,6 +10,50 @@ namespace {
 
 using Json = nlohmann::json;
 using DomParser = nlohmann::detail::json_sax_dom_parser<Json>;
+
+// nlohmann reports the position one past the last byte it read, which for a misspelt literal such as
+// `tru` followed by a newline is the newline. A person wants the start of the bad token: back up over
+// whitespace and then over the letters, digits and signs that make up literals and numbers. At the
+// end of the input the position is the end itself ("unexpected end of input").
+bool IsLiteralByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '+' || c == '.';
+}
+
+std::size_t ErrorOffset(std::string_view text, std::size_t position) {
+  if (position == 0) return 0;
+  if (position > text.size()) return text.size();
+  std::size_t at = position - 1;
+  while (at > 0 && std::isspace(static_cast<unsigned char>(text[at])) != 0) --at;
+  while (at > 0 && IsLiteralByte(text[at]) && IsLiteralByte(text[at - 1])) --at;
+  return at;
+}
+
+// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
+// error while parsing value - unexpected end of input; last read: '...'". Keep the part after the
+// position, since we report the position ourselves (in code points rather than bytes). The "last read"
+// token is raw input and may hold invalid UTF-8 or control bytes: show those as \xNN so the message
+// itself is always valid UTF-8 that any JSON serializer accepts.
+std::string SyntaxDetail(const std::string& what) {
+  const std::size_t colon = what.find(": ");
+  std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+  // The token can be the whole rest of the input (an unterminated 50 MB string): keep it short.
+  constexpr std::size_t kMaxDetail = 300;
+  if (detail.size() > kMaxDetail) detail = detail.substr(0, kMaxDetail) + "...";
+  std::string printable;
+  printable.reserve(detail.size());
+  for (const char c : detail) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x20 && byte < 0x7F) {
+      printable += c;
+    } else {
+      static const char kHex[] = "0123456789ABCDEF";
+      printable += "\\x";
+      printable += kHex[byte >> 4];
+      printable += kHex[byte & 0xF];
+    }
+  }
+  return printable;
+}
 
 // A SAX handler that builds the DOM through nlohmann's own DOM builder but stops at the depth limit,
 // so a hostile document (say 100,000 nested arrays) costs neither stack nor unbounded memory, and
@@ -32,14 +77,14 @@ class LimitedDomBuilder {
 
   bool parse_error(std::size_t position, const std::string& /*last_token*/, const nlohmann::detail::exception& ex) {
     syntax_error_ = true;
-    error_offset_ = position;
+    error_position_ = position;
     error_message_ = ex.what();
     return false;
   }
 
   bool too_deep() const { return too_deep_; }
   bool syntax_error() const { return syntax_error_; }
-  std::size_t error_offset() const { return error_offset_; }
+  std::size_t error_position() const { return error_position_; }
   const std::string& error_message() const { return error_message_; }
 
  private:
@@ -56,33 +101,9 @@ class LimitedDomBuilder {
   std::size_t depth_ = 0;
   bool too_deep_ = false;
   bool syntax_error_ = false;
-  std::size_t error_offset_ = 0;
+  std::size_t error_position_ = 0;
   std::string error_message_;
 };
-
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at line 1, column 2: syntax
-// error while parsing value - unexpected end of input; last read: '...'". Keep the part after the
-// position, since we report the position ourselves (in code points rather than bytes). The "last read"
-// token is raw input and may hold invalid UTF-8 or control bytes: show those as \xNN so the message
-// itself is always valid UTF-8 that any JSON serializer accepts.
-std::string SyntaxDetail(const std::string& what) {
-  const std::size_t colon = what.find(": ");
-  const std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
-  std::string printable;
-  printable.reserve(detail.size());
-  for (const char c : detail) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x20 && byte < 0x7F) {
-      printable += c;
-    } else {
-      static const char kHex[] = "0123456789ABCDEF";
-      printable += "\\x";
-      printable += kHex[byte >> 4];
-      printable += kHex[byte & 0xF];
-    }
-  }
-  return printable;
-}
 
 }  // namespace
 
@@ -103,8 +124,7 @@ ParsedJson ParseJson(std::string_view text, const JsonLimits& limits) {
     result.error = JsonError{.id = "json.too-deep",
                              .message = "JSON nests deeper than " + std::to_string(limits.max_depth) + " levels"};
   } else {
-    // Point at the byte that broke the parse (nlohmann reports one past it, counting from 1).
-    const std::size_t offset = builder.error_offset() > 0 ? builder.error_offset() - 1 : 0;
+    const std::size_t offset = ErrorOffset(text, builder.error_position());
     const TextPosition pos = PositionOfOffset(text, offset);
     result.error = JsonError{.id = "json.syntax",
                              .message = "malformed JSON: " + SyntaxDetail(builder.error_message()),

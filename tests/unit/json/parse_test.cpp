@@ -35,6 +35,18 @@ TEST_CASE("malformed JSON reports a syntax error with line and column", "[json][
     CHECK(parsed.error->line == 3);
     CHECK(parsed.error->column == 8);
   }
+  SECTION("the position is the start of the bad token, not where the lexer gave up") {
+    const auto parsed = ParseJson("{\n  \"active\": tru\n}");
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error->line == 2);
+    CHECK(parsed.error->column == 13);
+  }
+  SECTION("an unterminated string is reported at the end of the input, quoting only its beginning") {
+    const auto parsed = ParseJson("\"" + std::string(100000, 'x'));
+    REQUIRE_FALSE(parsed.ok());
+    CHECK(parsed.error->message.size() < 400);
+    CHECK(parsed.error->column == 100002);
+  }
   SECTION("trailing garbage") {
     const auto parsed = ParseJson("{} x");
     REQUIRE_FALSE(parsed.ok());

@@ -1,0 +1,103 @@
+// `pdex validate` as a user runs it: the native build and the WebAssembly build behind wasm/pdex.mjs
+// must behave identically (same stdout, same exit code) on every case.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { describe, test } from 'node:test';
+
+import { fixtures, messageIds, nativeCli, wasmCli } from './helpers.mjs';
+
+const clis = {
+  native: (args, input) => spawnSync(nativeCli, args, { input, encoding: 'utf8' }),
+  wasm: (args, input) => spawnSync(process.execPath, [wasmCli, ...args], { input, encoding: 'utf8' }),
+};
+
+const valid = `${fixtures}/cli/patient-valid.json`;
+const noType = `${fixtures}/cli/no-resource-type.json`;
+const malformed = `${fixtures}/cli/malformed.json`;
+
+for (const [name, run] of Object.entries(clis)) {
+  describe(`pdex validate (${name})`, () => {
+    test('a valid file prints an information outcome and exits 0', () => {
+      const result = run(['validate', valid]);
+      assert.equal(result.status, 0, result.stderr);
+      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['resource.ok']);
+    });
+
+    test('an invalid file exits 1', () => {
+      const result = run(['validate', noType]);
+      assert.equal(result.status, 1);
+      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['resource.type-missing']);
+    });
+
+    test('a malformed file reports line and column and exits 1', () => {
+      const result = run(['validate', malformed]);
+      assert.equal(result.status, 1);
+      const issue = JSON.parse(result.stdout).issue[0];
+      assert.equal(issue.severity, 'error');
+      const position = Object.fromEntries(issue.extension.map((e) => [e.url.split('-').pop(), e.valueInteger]));
+      assert.deepEqual([position.line, position.col], [6, 1]);
+    });
+
+    test('several files print one {file, outcome} line each, in order', () => {
+      const result = run(['validate', valid, malformed, noType]);
+      assert.equal(result.status, 1);
+      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      assert.deepEqual(lines.map((line) => line.file), [valid, malformed, noType]);
+      assert.deepEqual(lines.map((line) => messageIds(line.outcome)[0]), ['resource.ok', 'json.syntax', 'resource.type-missing']);
+    });
+
+    test('"-" reads standard input', () => {
+      const result = run(['validate', '-'], '{"resourceType": "Coverage"}');
+      assert.equal(result.status, 0);
+      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['resource.ok']);
+    });
+
+    test('hostile standard input gives an outcome, never a crash', () => {
+      for (const input of ['', '[', '['.repeat(100_000), '\u0000']) {
+        const result = run(['validate', '-'], input);
+        assert.equal(result.status, 1, `input ${JSON.stringify(input.slice(0, 10))}: ${result.stderr}`);
+        assert.equal(JSON.parse(result.stdout).resourceType, 'OperationOutcome');
+      }
+    });
+
+    test('an unreadable file is a fatal issue and exit 1; the other files are still validated', () => {
+      const result = run(['validate', '/nonexistent/x.json', valid]);
+      assert.equal(result.status, 1);
+      const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
+      assert.equal(lines[0].outcome.issue[0].severity, 'fatal');
+      assert.deepEqual(messageIds(lines[1].outcome), ['resource.ok']);
+    });
+
+    test('--profile with an unknown URL is an error issue', () => {
+      const result = run(['validate', '--profile', 'http://example.org/StructureDefinition/none', valid]);
+      assert.equal(result.status, 1);
+      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['profile.unknown']);
+    });
+
+    test('usage errors exit 2 with a message on stderr', () => {
+      for (const args of [[], ['validate'], ['validate', '--bogus', valid], ['validate', '--profile'], ['frobnicate']]) {
+        const result = run(args);
+        assert.equal(result.status, 2, `pdex ${args.join(' ')}`);
+        assert.equal(result.stdout, '');
+        assert.match(result.stderr, /pdex/);
+      }
+    });
+
+    test('--help documents every command and option', () => {
+      const result = run(['--help']);
+      assert.equal(result.status, 0);
+      for (const word of ['validate', '--profile', 'exit status']) assert.ok(result.stdout.includes(word), word);
+      assert.equal(run(['validate', '--help']).status, 0);
+    });
+  });
+}
+
+test('native and WebAssembly CLIs print identical output', () => {
+  const cases = [['validate', valid], ['validate', malformed], ['validate', valid, noType, malformed], ['--help']];
+  for (const args of cases) {
+    const native = clis.native(args);
+    const wasm = clis.wasm(args);
+    assert.equal(wasm.stdout, native.stdout, args.join(' '));
+    assert.equal(wasm.status, native.status, args.join(' '));
+  }
+});

@@ -1,0 +1,37 @@
+// serveCore: the worker side of the protocol. The worker entry (web/src/core/worker.ts) calls it with
+// its global scope and a function that loads the module, so this file stays free of bundler details.
+import { validateBatch } from './batch.js';
+import { PdexError } from './errors.js';
+import type { PdexCore } from './pdex-core.js';
+import type { MessageEndpoint, Request, Response } from './protocol.js';
+
+export function serveCore(scope: MessageEndpoint, loadCore: () => Promise<PdexCore>): void {
+  const core = loadCore();
+  core.catch(() => {});  // reported per request below
+  const cancelled = new Set<number>();
+  const reply = (response: Response) => scope.postMessage(response);
+
+  scope.addEventListener('message', async (event: MessageEvent) => {
+    const request = event.data as Request;
+    if (request.type === 'cancel') {
+      cancelled.add(request.target);
+      return;
+    }
+    try {
+      const ready = await core;
+      const value =
+        request.type === 'validate'
+          ? ready.validate(request.resource, request.options)
+          : await validateBatch(ready, request.resources, request.options, {
+              onProgress: (done, total) => reply({ id: request.id, type: 'progress', done, total }),
+              cancelled: () => cancelled.has(request.id),
+            });
+      reply({ id: request.id, type: 'result', value });
+    } catch (error) {
+      const code = error instanceof PdexError ? error.code : 'worker-failed';
+      reply({ id: request.id, type: 'error', code, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      cancelled.delete(request.id);
+    }
+  });
+}
