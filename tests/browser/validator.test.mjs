@@ -1,0 +1,95 @@
+// The validator page in headless Chromium: a person pastes or opens FHIR JSON and reads the result.
+// Validation runs in the WebAssembly core inside a Web Worker (WorkerClient), so this also covers the
+// worker variant of the API.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, test } from 'node:test';
+
+import { launchChromium, serveApp, watchErrors } from './browser.mjs';
+
+describe('validator page', () => {
+  let app;
+  let browser;
+  let page;
+  let errors;
+
+  before(async () => {
+    app = await serveApp();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+    errors = watchErrors(page);
+    await page.goto(app.url);
+    // The page validates its example on load: wait until the worker has answered.
+    await page.waitForSelector('#status[data-state="valid"]');
+  });
+
+  async function validate(text) {
+    await page.fill('#resource', text);
+    await page.click('#validate');
+    await page.waitForSelector('#status:not([data-state="busy"])');
+    const rows = await page.$$eval('#issues tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)),
+    );
+    return { status: await page.textContent('#status'), state: await page.getAttribute('#status', 'data-state'), rows };
+  }
+
+  test('a well-formed Patient typed in is reported valid', async () => {
+    const result = await validate('{"resourceType": "Patient", "id": "p1", "active": true}');
+    assert.equal(result.state, 'valid');
+    assert.match(result.status, /^Valid: 0 errors, 0 warnings$/);
+    assert.deepEqual(result.rows.map((row) => [row[0], row[4]]), [['information', 'resource.ok']]);
+    assert.deepEqual(errors, []);
+  });
+
+  test('malformed JSON shows the error with its line and column', async () => {
+    await page.click('#resource');
+    await page.fill('#resource', '');
+    await page.keyboard.type('{\n"resourceType": "Patient",\n"active": tru\n}');
+    await page.click('#validate');
+    await page.waitForSelector('#status[data-state="invalid"]');
+    const row = await page.$eval('#issues tbody tr', (tr) => Array.from(tr.cells, (td) => td.textContent));
+    assert.equal(row[0], 'error');
+    assert.equal(row[2], '3:11');
+    assert.match(row[3], /malformed JSON/);
+    assert.equal(row[4], 'json.syntax');
+  });
+
+  test('JSON without resourceType is invalid', async () => {
+    const result = await validate('{"id": "x"}');
+    assert.equal(result.state, 'invalid');
+    assert.equal(result.rows[0][4], 'resource.type-missing');
+  });
+
+  test('hostile input is reported, and the page keeps working', async () => {
+    for (const text of ['', '[', '['.repeat(100_000)]) {
+      const result = await validate(text);
+      assert.equal(result.state, 'invalid', JSON.stringify(text.slice(0, 5)));
+    }
+    assert.equal((await validate('{"resourceType": "Patient"}')).state, 'valid');
+    assert.deepEqual(errors, []);
+  });
+
+  test('several opened files are validated together, invalid UTF-8 included', async () => {
+    await page.setInputFiles('#files', [
+      { name: 'patient.json', mimeType: 'application/json', buffer: Buffer.from('{"resourceType": "Patient"}') },
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]) },
+      { name: 'coverage.json', mimeType: 'application/json', buffer: Buffer.from('{"resourceType": "Coverage"}') },
+    ]);
+    await page.waitForSelector('#status[data-state="invalid"]');
+    assert.match(await page.textContent('#status'), /^Invalid \(3 resources\): 1 error, 0 warnings$/);
+    const rows = await page.$$eval('#issues tbody tr', (trs) => trs.map((tr) => tr.cells[1].textContent));
+    assert.deepEqual(rows, ['patient.json: Patient', 'broken.json', 'coverage.json: Coverage']);
+  });
+
+  test('the examples menu loads and validates each example', async () => {
+    await page.selectOption('#sample', 'Malformed JSON');
+    await page.waitForSelector('#status[data-state="invalid"]');
+    await page.selectOption('#sample', 'Valid Patient');
+    await page.waitForSelector('#status[data-state="valid"]');
+  });
+});
