@@ -1,0 +1,5 @@
+// `npm run bench`: every benchmark, each printing its figures and its ratio against peers measured in
+// the same run (these machines are noisy: compare within a run, never across runs).
+import { measureSizeAndStartup } from './size-startup.mjs';
+
+await measureSizeAndStartup();
