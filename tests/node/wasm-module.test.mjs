@@ -80,5 +80,5 @@ test('a disposed PdexCore throws PdexError("disposed")', async () => {
 });
 
 test('a missing build directory fails with a clear error', async () => {
-  await assert.rejects(loadPdexCore('/nonexistent'), /nonexistent/);
+  await assert.rejects(loadPdexCore('/nonexistent'), (error) => error instanceof PdexError && error.code === 'load-failed');
 });

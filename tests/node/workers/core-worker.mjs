@@ -1,0 +1,9 @@
+// A worker_threads worker serving the core with the same serveCore the browser's Web Worker uses.
+// PDEX_TEST_BUILD_DIR lets a test point it at a missing build to exercise load failures.
+import { parentPort, workerData } from 'node:worker_threads';
+
+import { loadPdexCore } from '../../../build/js/node.js';
+import { serveCore } from '../../../build/js/index.js';
+
+// Node's MessagePort is an EventTarget, but its postMessage takes the same arguments as the browser's.
+serveCore(parentPort, () => loadPdexCore(workerData?.buildDir));
