@@ -1,0 +1,246 @@
+#include "terminology/terminology.h"
+
+#include <array>
+#include <functional>
+
+namespace pdex::terminology {
+namespace {
+
+struct ExternalSystem {
+  std::string_view prefix;
+  std::string_view name;
+};
+
+// Code systems a terminology server has to answer for (http://hl7.org/fhir/R4/terminologies-systems.html).
+constexpr std::array<ExternalSystem, 16> kExternalSystems{{
+    {"http://snomed.info/sct", "SNOMED CT"},
+    {"http://loinc.org", "LOINC"},
+    {"http://www.nlm.nih.gov/research/umls/rxnorm", "RxNorm"},
+    {"http://hl7.org/fhir/sid/icd-", "ICD"},
+    {"http://www.cms.gov/Medicare/Coding/ICD", "ICD"},
+    {"http://www.ama-assn.org/go/cpt", "CPT"},
+    {"http://hl7.org/fhir/sid/ndc", "NDC"},
+    {"http://unitsofmeasure.org", "UCUM"},
+    {"http://hl7.org/fhir/sid/cvx", "CVX"},
+    {"urn:ietf:bcp:47", "BCP-47 language tags"},
+    {"urn:ietf:bcp:13", "BCP-13 MIME types"},
+    {"urn:iso:std:iso:3166", "ISO 3166 country codes"},
+    {"urn:iso:std:iso:4217", "ISO 4217 currency codes"},
+    {"http://nucc.org/provider-taxonomy", "NUCC provider taxonomy"},
+    {"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "HCPCS"},
+    {"http://www.ada.org/cdt", "CDT"},
+}};
+
+std::string_view Str(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
+const nlohmann::json* Array(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+std::string JoinKey(std::string_view system, std::string_view code) {
+  std::string key(system);
+  key += '|';
+  key += code;
+  return key;
+}
+
+std::string ExternalName(std::string_view system) {
+  for (const ExternalSystem& external : kExternalSystems) {
+    if (system.substr(0, external.prefix.size()) == external.prefix) return std::string(external.name);
+  }
+  return {};
+}
+
+}  // namespace
+
+bool IsExternalCodeSystem(std::string_view system) { return !ExternalName(system).empty(); }
+
+const TerminologyService::CodeSystemIndex& TerminologyService::IndexCodeSystem(std::string_view system) const {
+  const std::string key(system);
+  auto it = code_systems_.find(key);
+  if (it != code_systems_.end()) return *it->second;
+  auto index = std::make_unique<CodeSystemIndex>();
+  const std::string external = ExternalName(system);
+  const nlohmann::json* cs = external.empty() ? registry_.FindCodeSystem(system) : nullptr;
+  if (!external.empty()) {
+    index->reason = external + " (" + key + ") needs a terminology server";
+  } else if (cs == nullptr) {
+    index->reason = "code system " + key + " is not loaded";
+  } else if (Str(*cs, "content") != "complete" && Str(*cs, "content") != "") {
+    index->reason = "code system " + key + " is only partly defined here (content = " +
+                    std::string(Str(*cs, "content")) + ")";
+  } else {
+    index->enumerable = true;
+    // Concepts nest by subsumption (hierarchyMeaning is-a in almost all R4 code systems).
+    std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& concepts,
+                                                                            const std::string& parent) {
+      for (const nlohmann::json& item : concepts) {
+        const std::string code(Str(item, "code"));
+        if (code.empty()) continue;
+        index->displays.emplace(code, std::string(Str(item, "display")));
+        if (!parent.empty()) index->children[parent].push_back(code);
+        if (const nlohmann::json* nested = Array(item, "concept")) walk(*nested, code);
+      }
+    };
+    if (const nlohmann::json* concepts = Array(*cs, "concept")) walk(*concepts, "");
+  }
+  return *code_systems_.emplace(key, std::move(index)).first->second;
+}
+
+void TerminologyService::AddInclude(const nlohmann::json& include, Expansion& out, int depth, bool exclude) const {
+  const std::string system(Str(include, "system"));
+  const nlohmann::json* concepts = Array(include, "concept");
+  const nlohmann::json* filters = Array(include, "filter");
+  if (const nlohmann::json* imports = Array(include, "valueSet"); imports != nullptr && !exclude) {
+    // include.valueSet with no system/concepts: union of the imported sets. With a system too, the
+    // spec asks for the intersection; we approximate by the system's own part (a superset).
+    if (system.empty()) {
+      for (const nlohmann::json& url : *imports) {
+        if (!url.is_string()) continue;
+        const nlohmann::json* imported = registry_.FindValueSet(url.get<std::string>());
+        if (imported == nullptr || depth >= kMaxImportDepth) {
+          out.open_systems.emplace("", "imported value set " + url.get<std::string>() + " is not loaded");
+          continue;
+        }
+        ExpandInto(*imported, out, depth + 1);
+      }
+      return;
+    }
+  }
+  if (system.empty()) return;
+  if (concepts != nullptr) {
+    for (const nlohmann::json& item : *concepts) {
+      const std::string key = JoinKey(system, Str(item, "code"));
+      if (exclude) {
+        out.codes.erase(key);
+      } else if (out.codes.size() < kMaxExpansionCodes) {
+        out.codes.insert(key);
+        const std::string_view display = Str(item, "display");
+        if (!display.empty()) out.displays[key] = std::string(display);
+      }
+    }
+    return;
+  }
+  if (exclude) return;  // excluding by filter or whole system: leave the codes (documented superset)
+  const CodeSystemIndex& index = IndexCodeSystem(system);
+  if (!index.enumerable) {
+    out.open_systems.emplace(system, index.reason);
+    return;
+  }
+  std::vector<std::string> selected;
+  if (filters == nullptr || filters->empty()) {
+    for (const auto& [code, display] : index.displays) selected.push_back(code);
+  } else {
+    for (const nlohmann::json& filter : *filters) {
+      const std::string_view op = Str(filter, "op");
+      const std::string_view property = Str(filter, "property");
+      const std::string value(Str(filter, "value"));
+      if ((op == "is-a" || op == "descendent-of") && property == "concept") {
+        std::vector<std::string> stack{value};
+        if (op == "is-a" && index.displays.count(value) > 0) selected.push_back(value);
+        while (!stack.empty()) {
+          const std::string code = std::move(stack.back());
+          stack.pop_back();
+          const auto children = index.children.find(code);
+          if (children == index.children.end()) continue;
+          for (const std::string& child : children->second) {
+            selected.push_back(child);
+            stack.push_back(child);
+          }
+        }
+      } else if (op == "=" && property == "concept") {
+        if (index.displays.count(value) > 0) selected.push_back(value);
+      } else {
+        out.open_systems.emplace(system, "filter '" + std::string(property) + " " + std::string(op) + " " + value +
+                                             "' on " + system + " is not supported locally");
+        return;
+      }
+    }
+  }
+  for (const std::string& code : selected) {
+    if (out.codes.size() >= kMaxExpansionCodes) {
+      out.open_systems.emplace(system, "expansion truncated at " + std::to_string(kMaxExpansionCodes) + " codes");
+      break;
+    }
+    const std::string key = JoinKey(system, code);
+    out.codes.insert(key);
+    const auto display = index.displays.find(code);
+    if (display != index.displays.end() && !display->second.empty()) out.displays[key] = display->second;
+  }
+}
+
+void TerminologyService::ExpandInto(const nlohmann::json& value_set, Expansion& out, int depth) const {
+  if (const nlohmann::json* compose = value_set.is_object() && value_set.contains("compose") ? &value_set["compose"] : nullptr) {
+    if (const nlohmann::json* includes = Array(*compose, "include")) {
+      for (const nlohmann::json& include : *includes) AddInclude(include, out, depth, /*exclude=*/false);
+    }
+    if (const nlohmann::json* excludes = Array(*compose, "exclude")) {
+      for (const nlohmann::json& exclude : *excludes) AddInclude(exclude, out, depth, /*exclude=*/true);
+    }
+    return;
+  }
+  // No compose: use a stored expansion if there is one.
+  const auto expansion = value_set.find("expansion");
+  if (expansion == value_set.end()) return;
+  std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& contains) {
+    for (const nlohmann::json& item : contains) {
+      if (!Str(item, "code").empty()) out.codes.insert(JoinKey(Str(item, "system"), Str(item, "code")));
+      if (const nlohmann::json* nested = Array(item, "contains")) walk(*nested);
+    }
+  };
+  if (const nlohmann::json* contains = Array(*expansion, "contains")) walk(*contains);
+}
+
+const Expansion& TerminologyService::Expand(std::string_view value_set) const {
+  const std::string key(value_set);
+  auto it = expansions_.find(key);
+  if (it != expansions_.end()) return *it->second;
+  auto expansion = std::make_unique<Expansion>();
+  const nlohmann::json* vs = registry_.FindValueSet(value_set);
+  if (vs == nullptr) {
+    expansion->found = false;
+    expansion->reason = "value set " + key + " is not loaded";
+  } else {
+    ExpandInto(*vs, *expansion, 0);
+  }
+  return *expansions_.emplace(key, std::move(expansion)).first->second;
+}
+
+CodeCheck TerminologyService::CheckCode(std::string_view value_set, std::string_view system,
+                                        std::string_view code) const {
+  const Expansion& expansion = Expand(value_set);
+  if (!expansion.found) return {Membership::kNotChecked, expansion.reason, {}};
+  if (!system.empty()) {
+    const std::string key = JoinKey(system, code);
+    if (expansion.codes.count(key) > 0) {
+      const auto display = expansion.displays.find(key);
+      return {Membership::kMember, {}, display == expansion.displays.end() ? std::string() : display->second};
+    }
+    auto open = expansion.open_systems.find(std::string(system));
+    if (open == expansion.open_systems.end()) open = expansion.open_systems.find("");
+    if (open != expansion.open_systems.end()) return {Membership::kNotChecked, open->second, {}};
+    return {Membership::kNotMember, {}, {}};
+  }
+  for (const std::string& key : expansion.codes) {
+    const std::size_t bar = key.rfind('|');
+    if (std::string_view(key).substr(bar + 1) == code) return {Membership::kMember, {}, {}};
+  }
+  if (!expansion.open_systems.empty()) return {Membership::kNotChecked, expansion.open_systems.begin()->second, {}};
+  return {Membership::kNotMember, {}, {}};
+}
+
+CodeCheck TerminologyService::CheckCodeSystem(std::string_view system, std::string_view code) const {
+  const CodeSystemIndex& index = IndexCodeSystem(system);
+  if (!index.enumerable) return {Membership::kNotChecked, index.reason, {}};
+  const auto it = index.displays.find(std::string(code));
+  if (it == index.displays.end()) return {Membership::kNotMember, {}, {}};
+  return {Membership::kMember, {}, it->second};
+}
+
+}  // namespace pdex::terminology

@@ -1,0 +1,147 @@
+#include "validation/element_index.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace pdex::validation {
+namespace {
+
+std::string_view Str(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
+int ParseMax(std::string_view max) {
+  if (max.empty() || max == "*") return -1;
+  int value = 0;
+  for (const char c : max) {
+    if (c < '0' || c > '9') return -1;
+    value = value * 10 + (c - '0');
+    if (value > 1000000) return -1;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string ChoiceSuffix(std::string_view type_code) {
+  std::string suffix(type_code);
+  if (!suffix.empty() && suffix[0] >= 'a' && suffix[0] <= 'z') suffix[0] = static_cast<char>(suffix[0] - 'a' + 'A');
+  return suffix;
+}
+
+ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&structure_definition) {
+  type_ = std::string(Str(structure_definition, "type"));
+  const auto snapshot = structure_definition.find("snapshot");
+  if (snapshot == structure_definition.end() || !snapshot->is_object()) return;
+  const auto elements = snapshot->find("element");
+  if (elements == snapshot->end() || !elements->is_array() || elements->empty()) return;
+  nodes_.reserve(elements->size());
+  for (const nlohmann::json& element : *elements) {
+    if (!element.is_object()) continue;
+    ElementNode node;
+    node.element = &element;
+    const std::string_view path = Str(element, "path");
+    node.slice_name = std::string(Str(element, "sliceName"));
+    node.id = std::string(Str(element, "id"));
+    if (node.id.empty()) node.id = std::string(path) + (node.slice_name.empty() ? "" : ":" + node.slice_name);
+    const std::size_t dot = path.rfind('.');
+    node.name = std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
+    if (node.name.size() > 3 && node.name.compare(node.name.size() - 3, 3, "[x]") == 0) {
+      node.choice_base = node.name.substr(0, node.name.size() - 3);
+    }
+    if (const auto min = element.find("min"); min != element.end() && min->is_number_integer()) node.min = min->get<int>();
+    node.max = ParseMax(Str(element, "max"));
+    const auto base = element.find("base");
+    const std::string_view base_max = base != element.end() ? Str(*base, "max") : Str(element, "max");
+    node.json_array = base_max != "1" && base_max != "0";
+    if (const auto types = element.find("type"); types != element.end() && types->is_array()) {
+      for (const nlohmann::json& type : *types) {
+        // System.String & co. carry the FHIR primitive they stand for in the fhir-type extension.
+        std::string code(Str(type, "code"));
+        if (code.substr(0, 24) == "http://hl7.org/fhirpath/") {
+          if (const auto extensions = type.find("extension"); extensions != type.end() && extensions->is_array()) {
+            for (const nlohmann::json& extension : *extensions) {
+              if (!Str(extension, "valueUrl").empty()) code = std::string(Str(extension, "valueUrl"));
+            }
+          }
+        }
+        node.types.push_back(std::move(code));
+      }
+      // Resource.id is an `id` (R4 resource.html#id), whatever the snapshot's System.String says.
+      if (structure_definition.value("kind", "") == "resource" && nodes_.size() >= 1 &&
+          std::count(path.begin(), path.end(), '.') == 1 && node.name == "id") {
+        node.types.assign(1, "id");
+      }
+    }
+    if (const auto slicing = element.find("slicing"); slicing != element.end() && slicing->is_object()) {
+      node.slicing = &*slicing;
+    }
+    const int index = static_cast<int>(nodes_.size());
+    // Parent: a slice hangs off the element it slices; anything else off the id before its last '.'.
+    if (!nodes_.empty()) {
+      if (!node.slice_name.empty()) {
+        const std::string suffix = ":" + node.slice_name;
+        if (node.id.size() > suffix.size() && node.id.compare(node.id.size() - suffix.size(), suffix.size(), suffix) == 0) {
+          const auto sliced = by_id_.find(node.id.substr(0, node.id.size() - suffix.size()));
+          if (sliced != by_id_.end()) {
+            node.parent = nodes_[static_cast<std::size_t>(sliced->second)].parent;
+            nodes_.push_back(std::move(node));
+            nodes_[static_cast<std::size_t>(sliced->second)].slices.push_back(index);
+            by_id_.emplace(nodes_.back().id, index);
+            continue;
+          }
+        }
+      }
+      const std::size_t last_dot = node.id.rfind('.');
+      if (last_dot != std::string::npos) {
+        const auto parent = by_id_.find(node.id.substr(0, last_dot));
+        if (parent != by_id_.end()) node.parent = parent->second;
+      }
+      if (node.parent < 0) continue;  // an orphan (malformed snapshot): ignore rather than guess
+      nodes_[static_cast<std::size_t>(node.parent)].children.push_back(index);
+    }
+    by_id_.emplace(node.id, index);
+    nodes_.push_back(std::move(node));
+  }
+  // contentReference "#Questionnaire.item" (or "http://...#Questionnaire.item") names an element id.
+  for (ElementNode& node : nodes_) {
+    const std::string_view reference = Str(*node.element, "contentReference");
+    const std::size_t hash = reference.find('#');
+    if (hash == std::string_view::npos) continue;
+    const auto target = by_id_.find(std::string(reference.substr(hash + 1)));
+    if (target != by_id_.end()) node.content_reference = target->second;
+  }
+}
+
+int ElementIndex::FindById(std::string_view id) const {
+  const auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? -1 : it->second;
+}
+
+int ElementIndex::FindChild(int parent, std::string_view json_name) const {
+  if (parent < 0 || parent >= size()) return -1;
+  for (const int child : node(parent).children) {
+    const ElementNode& candidate = node(child);
+    if (candidate.name == json_name) return child;
+    if (!candidate.choice_base.empty() && json_name.size() > candidate.choice_base.size() &&
+        json_name.substr(0, candidate.choice_base.size()) == candidate.choice_base &&
+        !ChoiceType(child, json_name).empty()) {
+      return child;
+    }
+  }
+  return -1;
+}
+
+std::string ElementIndex::ChoiceType(int node_index, std::string_view json_name) const {
+  const ElementNode& choice = node(node_index);
+  if (json_name.size() <= choice.choice_base.size()) return {};
+  const std::string_view suffix = json_name.substr(choice.choice_base.size());
+  for (const std::string& type : choice.types) {
+    if (ChoiceSuffix(type) == suffix) return type;
+  }
+  return {};
+}
+
+}  // namespace pdex::validation

@@ -1,0 +1,76 @@
+#include "validation/validator.h"
+
+#include "validation/element_index.h"
+#include "validation/walker.h"
+
+#include <algorithm>
+#include <exception>
+#include <set>
+#include <tuple>
+
+namespace pdex::validation {
+
+Validator::Validator(const package::Registry& registry, const terminology::TerminologyService& terminology)
+    : registry_(registry), terminology_(terminology) {}
+
+Validator::~Validator() = default;
+
+const ElementIndex* Validator::IndexForDefinition(const nlohmann::json& structure_definition) const {
+  auto it = indexes_.find(&structure_definition);
+  if (it == indexes_.end()) {
+    auto index = std::make_unique<ElementIndex>(structure_definition);
+    it = indexes_.emplace(&structure_definition, std::move(index)).first;
+  }
+  return it->second->ok() ? it->second.get() : nullptr;
+}
+
+const ElementIndex* Validator::IndexFor(std::string_view canonical, const SnapshotGenerator& generator,
+                                        std::string& problem) const {
+  const nlohmann::json* sd = registry_.FindStructureDefinition(canonical);
+  if (sd == nullptr) {
+    problem = "no loaded package defines it";
+    return nullptr;
+  }
+  if (const ElementIndex* index = IndexForDefinition(*sd)) return index;
+  // Differential only: ask the snapshot generator, once per definition.
+  const std::string key(canonical);
+  auto generated = generated_snapshots_.find(key);
+  if (generated == generated_snapshots_.end()) {
+    std::unique_ptr<nlohmann::json> result;
+    if (generator) {
+      try {
+        if (std::optional<nlohmann::json> snapshot = generator(*sd)) result = std::make_unique<nlohmann::json>(std::move(*snapshot));
+      } catch (const std::exception&) {
+        result.reset();
+      }
+    }
+    generated = generated_snapshots_.emplace(key, std::move(result)).first;
+  }
+  if (generated->second == nullptr) {
+    problem = generator ? "snapshot generation failed for this differential-only profile"
+                        : "the StructureDefinition has no snapshot (snapshot generation not available)";
+    return nullptr;
+  }
+  const ElementIndex* index = IndexForDefinition(*generated->second);
+  if (index == nullptr) problem = "the generated snapshot is empty";
+  return index;
+}
+
+Issues Validator::Validate(const nlohmann::json& resource, const ValidatorOptions& options) const {
+  Issues issues;
+  try {
+    internal::Walker walker(*this, options, issues);
+    walker.ValidateResource(resource, nullptr, true);
+  } catch (const std::exception& e) {  // nlohmann misuse or bad_alloc: report, never throw
+    issues.push_back(Issue{.severity = Severity::kFatal, .code = "exception", .id = "validator.internal",
+                           .diagnostics = std::string("internal error while validating: ") + e.what()});
+  }
+  // The base definition and each profile re-check shared rules; report each finding once.
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
+  std::erase_if(issues, [&](const Issue& issue) {
+    return !seen.emplace(issue.id, issue.expression, issue.diagnostics).second;
+  });
+  return issues;
+}
+
+}  // namespace pdex::validation

@@ -1,0 +1,106 @@
+// Validates FHIR R4 JSON resources against StructureDefinition snapshots: the base definition of the
+// resource type, the profiles in meta.profile, and profiles the caller names. What is checked
+// (http://hl7.org/fhir/R4/validation.html):
+//   structure: unknown properties, JSON types, arrays vs single values, primitive formats,
+//     `_element` primitive extensions, nulls in arrays;
+//   cardinality (min/max), choice types [x], fixed[x] / pattern[x];
+//   bindings: required -> error, extensible -> warning, preferred -> information, and codes in
+//     loaded complete CodeSystems; anything the local terminology cannot answer is an information
+//     issue "validator.binding-not-checked", never a silent pass;
+//   slicing: discriminators value, pattern, type, profile, exists; open / closed / openAtEnd; ordered;
+//     slice cardinality;
+//   references: target types, contained '#id', Bundle entries by fullUrl;
+//   extensions: resolved by url (unknown: warning by default), context, value types;
+//   contained resources and Bundle entries, each against its own type and meta.profile.
+// Invariants (FHIRPath constraints) are evaluated only when an InvariantEvaluator is supplied;
+// otherwise one information issue per resource lists the constraint keys not evaluated.
+//
+// Every issue has severity, code, a stable id (docs/issue-ids.md), diagnostics and a FHIRPath
+// location with indices (e.g. Patient.name[0].given[1]); JSON property names are used for choice
+// elements (Observation.valueQuantity).
+//
+// Limits: ValidatorOptions::max_depth (element nesting, default 64; deeper content is reported as
+// "validator.too-deep" and not walked), max_issues (default 1000, then "validator.too-many-issues"),
+// profile chains (a profile whose type profiles recurse) are cut after kMaxProfileNesting levels.
+//
+// Ownership: borrows the Registry and TerminologyService (they must outlive the Validator); owns a
+// cache of per-StructureDefinition element indexes and generated snapshots. Never throws.
+// Thread-safety: not thread-safe (the caches mutate); use one Validator per thread.
+#pragma once
+
+#include "common/issue.h"
+#include "package/registry.h"
+#include "terminology/terminology.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pdex::validation {
+
+class ElementIndex;
+
+inline constexpr int kMaxProfileNesting = 12;
+
+enum class UnknownExtensionPolicy {
+  kWarning,  // default: an extension whose definition is not loaded is a warning
+  kAllow,    // only an information issue
+  kError,    // an error
+};
+
+// Evaluates one FHIRPath invariant (ElementDefinition.constraint.expression) with `focus` as $this
+// and `resource` as %resource. nullopt = could not evaluate (reported as information).
+using InvariantEvaluator = std::function<std::optional<bool>(
+    const nlohmann::json& resource, const nlohmann::json& focus, std::string_view expression)>;
+
+// Produces a snapshot for a differential-only StructureDefinition (pdex::snapshot::GenerateSnapshot
+// once it is wired in). nullopt when it cannot; the profile is then reported unusable.
+using SnapshotGenerator = std::function<std::optional<nlohmann::json>(const nlohmann::json& profile)>;
+
+struct ValidatorOptions {
+  // Canonical URLs (optionally url|version) of profiles the top-level resource must conform to, in
+  // addition to its meta.profile.
+  std::vector<std::string> profiles;
+  UnknownExtensionPolicy unknown_extensions = UnknownExtensionPolicy::kWarning;
+  // Check codes against bindings and loaded code systems.
+  bool check_bindings = true;
+  std::size_t max_depth = 64;
+  std::size_t max_issues = 1000;
+  InvariantEvaluator invariant_evaluator;  // empty: invariants reported as not evaluated
+  SnapshotGenerator snapshot_generator;    // empty: differential-only profiles are an error
+};
+
+class Validator {
+ public:
+  Validator(const package::Registry& registry, const terminology::TerminologyService& terminology);
+  ~Validator();
+  Validator(const Validator&) = delete;
+  Validator& operator=(const Validator&) = delete;
+
+  // Validates one resource (any type, including Bundle and its entries).
+  Issues Validate(const nlohmann::json& resource, const ValidatorOptions& options = {}) const;
+
+  // The cached element index of a StructureDefinition (by canonical URL), generating a snapshot
+  // through `generator` when needed. nullptr with `problem` set when unknown or without snapshot.
+  const ElementIndex* IndexFor(std::string_view canonical, const SnapshotGenerator& generator,
+                               std::string& problem) const;
+  const ElementIndex* IndexForDefinition(const nlohmann::json& structure_definition) const;
+
+  const package::Registry& registry() const { return registry_; }
+  const terminology::TerminologyService& terminology() const { return terminology_; }
+
+ private:
+  const package::Registry& registry_;
+  const terminology::TerminologyService& terminology_;
+  mutable std::unordered_map<const nlohmann::json*, std::unique_ptr<ElementIndex>> indexes_;
+  mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> generated_snapshots_;
+};
+
+}  // namespace pdex::validation

@@ -1,0 +1,410 @@
+#include "validation/walker.h"
+
+#include "validation/primitives.h"
+
+#include <algorithm>
+
+namespace pdex::validation::internal {
+namespace {
+
+bool IsResourceTypeCode(const package::Registry& registry, std::string_view type) {
+  if (type == "Resource" || type == "DomainResource") return true;
+  if (type.empty() || type[0] < 'A' || type[0] > 'Z') return false;
+  const nlohmann::json* sd = registry.FindTypeDefinition(type);
+  return sd != nullptr && Str(*sd, "kind") == "resource";
+}
+
+std::string Indexed(std::string_view name, bool array, std::size_t index) {
+  std::string out(".");
+  out.append(name);
+  if (array) out.append("[").append(std::to_string(index)).append("]");
+  return out;
+}
+
+}  // namespace
+
+std::string_view Str(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return {};
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
+}
+
+Walker::Walker(const Validator& validator, const ValidatorOptions& options, Issues& issues)
+    : validator_(validator), options_(options), issues_(&issues) {}
+
+void Walker::ReportAt(const std::string& location, Severity severity, const char* code, const char* id,
+                      std::string diagnostics) {
+  if (too_many_) return;
+  if (issues_->size() >= options_.max_issues) {
+    too_many_ = true;
+    issues_->push_back(Issue{.severity = Severity::kError, .code = "too-costly", .id = "validator.too-many-issues",
+                             .diagnostics = "stopped after " + std::to_string(options_.max_issues) + " issues",
+                             .expression = location});
+    return;
+  }
+  issues_->push_back(Issue{.severity = severity, .code = code, .id = id, .diagnostics = std::move(diagnostics),
+                           .expression = location});
+}
+
+void Walker::Report(Severity severity, const char* code, const char* id, std::string diagnostics) {
+  ReportAt(path_, severity, code, id, std::move(diagnostics));
+}
+
+void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level) {
+  const std::string type(Str(resource, "resourceType"));
+  if (!resource.is_object() || type.empty()) {
+    Report(Severity::kError, "structure", "validator.resource-type-missing",
+           "expected a resource (a JSON object with resourceType)");
+    return;
+  }
+  const nlohmann::json* definition = validator_.registry().FindTypeDefinition(type);
+  const ElementIndex* index = definition != nullptr && Str(*definition, "kind") == "resource"
+                                  ? validator_.IndexForDefinition(*definition)
+                                  : nullptr;
+  const std::size_t saved = path_.size();
+  if (path_.empty()) path_ = type;
+  if (index == nullptr) {
+    Report(Severity::kError, "structure", "validator.resource-type-unknown",
+           "unknown resource type '" + type + "' (not an R4 resource)");
+    path_.resize(saved);
+    return;
+  }
+  ResourceFrame frame;
+  frame.resource = &resource;
+  // A contained resource's '#id' references resolve in its container (R4 references.html#contained);
+  // a Bundle entry is its own container.
+  const bool contained = outer != nullptr && !top_level && Str(*outer->resource, "resourceType") != "Bundle";
+  frame.container = contained ? outer->container : &resource;
+  frame.bundle = outer != nullptr ? outer->bundle : nullptr;
+  BundleFrame bundle;
+  if (type == "Bundle") {
+    bundle.bundle = &resource;
+    bundle.type = std::string(Str(resource, "type"));
+    if (const auto entries = resource.find("entry"); entries != resource.end() && entries->is_array()) {
+      for (const nlohmann::json& entry : *entries) {
+        if (!entry.is_object()) continue;
+        const auto res = entry.find("resource");
+        if (res == entry.end() || !res->is_object()) continue;
+        const std::string_view full_url = Str(entry, "fullUrl");
+        if (!full_url.empty()) bundle.by_full_url.emplace(std::string(full_url), &*res);
+        if (!Str(*res, "id").empty()) {
+          bundle.by_type_id.emplace(std::string(Str(*res, "resourceType")) + "/" + std::string(Str(*res, "id")), &*res);
+        }
+      }
+    }
+    frame.bundle = &bundle;
+  }
+  context_.emplace_back(type, type);
+  ValidateChildren(resource, *index, 0, frame, 0, false);
+
+  std::vector<std::string> profiles;
+  if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
+    if (const auto listed = meta->find("profile"); listed != meta->end() && listed->is_array()) {
+      for (const nlohmann::json& url : *listed) {
+        if (url.is_string()) ValidateAgainstProfile(resource, url.get<std::string>(), true, frame);
+      }
+    }
+  }
+  if (top_level) {
+    for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
+  }
+  context_.pop_back();
+  if (!frame.invariants.empty() && !options_.invariant_evaluator) {
+    std::string keys;
+    for (const std::string& key : frame.invariants) keys += (keys.empty() ? "" : ", ") + key;
+    Report(Severity::kInformation, "informational", "validator.invariants-not-evaluated",
+           std::to_string(frame.invariants.size()) + " invariants not evaluated (no FHIRPath engine): " + keys);
+  }
+  path_.resize(saved);
+}
+
+void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
+                                    ResourceFrame& frame) {
+  std::string problem;
+  const ElementIndex* index = validator_.IndexFor(url, options_.snapshot_generator, problem);
+  if (index == nullptr) {
+    // An unknown meta.profile is a warning in the HL7 validator (it cannot be fetched here); a
+    // profile the caller asked for explicitly must be found.
+    Report(from_meta ? Severity::kWarning : Severity::kError, "not-found", "validator.profile-unknown",
+           "profile '" + url + "' not checked: " + problem);
+    return;
+  }
+  const std::string type(Str(resource, "resourceType"));
+  if (index->type() != type) {
+    Report(Severity::kError, "invalid", "validator.profile-wrong-type",
+           "profile '" + url + "' constrains " + index->type() + ", not " + type);
+    return;
+  }
+  if (profile_nesting_ >= kMaxProfileNesting) {
+    Report(Severity::kError, "too-costly", "validator.profile-circular",
+           "profile '" + url + "' not checked: profiles nest more than " + std::to_string(kMaxProfileNesting) +
+               " deep (circular profile chain?)");
+    return;
+  }
+  ++profile_nesting_;
+  ValidateChildren(resource, *index, 0, frame, 0, false);
+  --profile_nesting_;
+}
+
+void Walker::CollectInvariants(const ElementNode& node, ResourceFrame& frame) {
+  const auto constraints = node.element->find("constraint");
+  if (constraints == node.element->end() || !constraints->is_array()) return;
+  for (const nlohmann::json& constraint : *constraints) {
+    const std::string_view key = Str(constraint, "key");
+    if (!key.empty() && !Str(constraint, "expression").empty()) frame.invariants.emplace(key);
+  }
+}
+
+void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& index, int node, ResourceFrame& frame,
+                              std::size_t depth, bool primitive_extension) {
+  if (depth > options_.max_depth) {
+    Report(Severity::kError, "too-costly", "validator.too-deep",
+           "content nested deeper than " + std::to_string(options_.max_depth) + " levels was not validated");
+    return;
+  }
+  if (!object.is_object()) {
+    Report(Severity::kError, "structure", "validator.json-type", "expected a JSON object, found " +
+                                                                       std::string(object.type_name()));
+    return;
+  }
+  const ElementNode& parent = index.node(node);
+  const int content_node = parent.content_reference >= 0 ? parent.content_reference : node;
+  CollectInvariants(parent, frame);
+
+  // Group the JSON properties by the child element they belong to.
+  struct Found {
+    std::string name;  // JSON name without '_'
+    const nlohmann::json* value = nullptr;
+    const nlohmann::json* ext = nullptr;
+  };
+  std::vector<std::pair<int, std::vector<Found>>> by_child;
+  auto slot = [&](int child) -> std::vector<Found>& {
+    for (auto& entry : by_child) {
+      if (entry.first == child) return entry.second;
+    }
+    by_child.emplace_back(child, std::vector<Found>{});
+    return by_child.back().second;
+  };
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    const std::string& key = it.key();
+    if (key == "resourceType" && node == 0 && index.node(0).parent < 0 && IsResourceTypeCode(validator_.registry(), index.type())) {
+      continue;
+    }
+    const bool underscore = !key.empty() && key[0] == '_';
+    const std::string name = underscore ? key.substr(1) : key;
+    const int child = (primitive_extension && name == "value") ? -1 : index.FindChild(content_node, name);
+    if (child < 0) {
+      ReportAt(path_ + "." + key, Severity::kError, "structure", "validator.unknown-element",
+               "unrecognized property '" + key + "'");
+      continue;
+    }
+    std::vector<Found>& found = slot(child);
+    auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) { return f.name == name; });
+    if (same == found.end()) found.push_back(Found{name, nullptr, nullptr}), same = found.end() - 1;
+    (underscore ? same->ext : same->value) = &it.value();
+  }
+
+  for (const int child : index.node(content_node).children) {
+    const ElementNode& def = index.node(child);
+    std::vector<Found> empty;
+    std::vector<Found>* found = &empty;
+    for (auto& entry : by_child) {
+      if (entry.first == child) found = &entry.second;
+    }
+    if (found->size() > 1) {
+      Report(Severity::kError, "structure", "validator.choice-multiple",
+             "more than one type given for the choice element " + def.name);
+    }
+    std::vector<Item> items;
+    for (const Found& f : *found) {
+      std::string type = !def.choice_base.empty() ? index.ChoiceType(child, f.name)
+                                                  : (def.types.size() == 1 ? def.types[0] : std::string());
+      if (type.empty() && def.content_reference >= 0) type = "BackboneElement";
+      const bool primitive = IsPrimitiveType(type);
+      if (f.ext != nullptr && !primitive) {
+        ReportAt(path_ + "._" + f.name, Severity::kError, "structure", "validator.unknown-element",
+                 "'_" + f.name + "' is only allowed for primitive elements");
+      }
+      const bool value_array = f.value != nullptr && f.value->is_array();
+      const bool ext_array = f.ext != nullptr && primitive && f.ext->is_array();
+      if ((value_array || ext_array) && !def.json_array) {
+        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-array-unexpected",
+                 "'" + f.name + "' has at most one value and must not be a JSON array");
+      } else if (def.json_array && ((f.value != nullptr && !value_array) || (f.ext != nullptr && primitive && !ext_array))) {
+        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-array-expected",
+                 "'" + f.name + "' repeats, so its value must be a JSON array");
+      }
+      if (value_array || ext_array) {
+        const std::size_t values = value_array ? f.value->size() : 0;
+        const std::size_t exts = ext_array ? f.ext->size() : 0;
+        if (value_array && ext_array && values != exts) {
+          ReportAt(path_ + "._" + f.name, Severity::kError, "structure", "validator.json-null",
+                   "'" + f.name + "' and '_" + f.name + "' arrays differ in length");
+        }
+        const std::size_t count = std::max(values, exts);
+        if (count == 0) {
+          ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-empty-array",
+                   "arrays must not be empty (R4 json.html)");
+        }
+        for (std::size_t i = 0; i < count; ++i) {
+          Item item{.type = type, .location = path_ + Indexed(f.name, def.json_array, i)};
+          if (i < values && !(*f.value)[i].is_null()) item.value = &(*f.value)[i];
+          if (i < exts && !(*f.ext)[i].is_null()) item.ext = &(*f.ext)[i];
+          if (item.value == nullptr && item.ext == nullptr) {
+            ReportAt(item.location, Severity::kError, "structure", "validator.json-null",
+                     "null is only allowed in an array paired with a value in the matching _ array");
+            continue;
+          }
+          items.push_back(std::move(item));
+        }
+      } else {
+        Item item{.type = type, .location = path_ + Indexed(f.name, def.json_array, 0)};
+        if (f.value != nullptr && !f.value->is_null()) item.value = f.value;
+        if (f.ext != nullptr && !f.ext->is_null()) item.ext = f.ext;
+        if (item.value == nullptr && item.ext == nullptr) {
+          ReportAt(item.location, Severity::kError, "structure", "validator.json-null", "null is not a valid value");
+          continue;
+        }
+        items.push_back(std::move(item));
+      }
+    }
+    const int count = static_cast<int>(items.size());
+    if (count < def.min) {
+      Report(Severity::kError, "structure", "validator.cardinality-min",
+             def.name + ": minimum required = " + std::to_string(def.min) + ", but only found " + std::to_string(count) +
+                 " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+    }
+    if (def.max >= 0 && count > def.max) {
+      ReportAt(path_ + "." + (found->empty() ? def.name : found->front().name), Severity::kError, "structure",
+               "validator.cardinality-max",
+               def.name + ": maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count) +
+                   " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+    }
+    if (items.empty()) continue;
+    if (!def.slices.empty()) {
+      ValidateSlices(items, index, child, frame, depth);
+    } else {
+      for (const Item& item : items) ValidateItem(item, index, child, frame, depth);
+    }
+  }
+}
+
+void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame,
+                          std::size_t depth) {
+  const std::string saved = std::move(path_);
+  path_ = item.location;
+  const ElementNode& def = index.node(node);
+  // A choice element profiled per type ("value[x]:valueQuantity") also constrains this occurrence.
+  const ElementIndex* use_index = &index;
+  int use_node = node;
+  if (!def.choice_base.empty()) {
+    for (const int slice : def.slices) {
+      const ElementNode& s = index.node(slice);
+      if (s.slice_name == def.choice_base + ChoiceSuffix(item.type) ||
+          (s.types.size() == 1 && s.types[0] == item.type)) {
+        use_node = slice;
+      }
+    }
+  }
+  const ElementNode& use = use_index->node(use_node);
+  CollectInvariants(use, frame);
+  if (item.type.empty()) {
+    Report(Severity::kError, "structure", "validator.type-unknown", "cannot tell the type of this element");
+  } else if (IsPrimitiveType(item.type)) {
+    if (item.value != nullptr) {
+      std::string id;
+      const std::string problem = CheckPrimitive(item.type, *item.value, id);
+      if (!problem.empty()) {
+        Report(Severity::kError, id == "validator.json-type" ? "structure" : "value", id.c_str(), problem);
+      } else {
+        if (const auto max_length = use.element->find("maxLength");
+            max_length != use.element->end() && max_length->is_number_integer() && item.value->is_string() &&
+            item.value->get_ref<const std::string&>().size() > max_length->get<std::size_t>()) {
+          Report(Severity::kError, "value", "validator.max-length",
+                 "value is longer than the maximum length " + max_length->dump());
+        }
+        CheckBinding(*item.value, item.type, use);
+      }
+    }
+    CheckFixedPattern(item.value, use);
+    if (item.ext != nullptr) {
+      const std::size_t saved_ext = path_.size();
+      // `_name` holds the primitive's id and extensions: validate it as the primitive type's Element.
+      const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(
+          item.type.substr(0, 4) == "http" ? "string" : item.type);
+      const ElementIndex* type_index = type_sd != nullptr ? validator_.IndexForDefinition(*type_sd) : nullptr;
+      if (type_index != nullptr) {
+        context_.emplace_back(std::string(Str(*use.element, "path")), item.type);
+        if (!use.children.empty()) {
+          ValidateChildren(*item.ext, *use_index, use_node, frame, depth + 1, true);
+        } else {
+          ValidateChildren(*item.ext, *type_index, 0, frame, depth + 1, true);
+        }
+        context_.pop_back();
+      }
+      path_.resize(saved_ext);
+    }
+  } else if (item.value != nullptr) {
+    CheckFixedPattern(item.value, use);
+    ValidateComplex(*item.value, item.type, *use_index, use_node, frame, depth);
+  }
+  path_ = saved;
+}
+
+void Walker::ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
+                             ResourceFrame& frame, std::size_t depth) {
+  const package::Registry& registry = validator_.registry();
+  if (IsResourceTypeCode(registry, type)) {
+    if (!value.is_object()) {
+      Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
+      return;
+    }
+    ValidateResource(value, &frame, false);
+    return;
+  }
+  if (!value.is_object()) {
+    Report(Severity::kError, "structure", "validator.json-type",
+           "expected a JSON object for a " + type + ", found " + std::string(value.type_name()));
+    return;
+  }
+  const ElementNode& def = index.node(node);
+  CheckBinding(value, type, def);
+  if (type == "Coding") CheckCoding(value);
+  if (type == "Reference") CheckReference(value, def, frame);
+  if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;
+
+  context_.emplace_back(std::string(Str(*def.element, "path")), type);
+  if (def.content_reference >= 0 || !def.children.empty()) {
+    ValidateChildren(value, index, node, frame, depth + 1, false);
+  } else if (const nlohmann::json* type_sd = registry.FindTypeDefinition(type)) {
+    if (const ElementIndex* type_index = validator_.IndexForDefinition(*type_sd)) {
+      ValidateChildren(value, *type_index, 0, frame, depth + 1, false);
+    }
+  } else {
+    Report(Severity::kError, "not-found", "validator.type-unknown", "no definition for type '" + type + "'");
+  }
+  // Type profiles (ElementDefinition.type.profile) other than extensions, e.g. a profiled datatype.
+  if (const auto types = def.element->find("type"); types != def.element->end() && types->is_array() && type != "Extension") {
+    for (const nlohmann::json& entry : *types) {
+      if (Str(entry, "code") != type) continue;
+      const auto profiles = entry.find("profile");
+      if (profiles == entry.end() || !profiles->is_array()) continue;
+      for (const nlohmann::json& url : *profiles) {
+        if (!url.is_string()) continue;
+        std::string problem;
+        const ElementIndex* profile_index = validator_.IndexFor(url.get<std::string>(), options_.snapshot_generator, problem);
+        if (profile_index == nullptr) {
+          Report(Severity::kWarning, "not-found", "validator.profile-unknown",
+                 "type profile '" + url.get<std::string>() + "' not checked: " + problem);
+        } else if (profile_nesting_ < kMaxProfileNesting) {
+          ++profile_nesting_;
+          ValidateChildren(value, *profile_index, 0, frame, depth + 1, false);
+          --profile_nesting_;
+        }
+      }
+    }
+  }
+  context_.pop_back();
+}
+
+}  // namespace pdex::validation::internal

@@ -1,0 +1,113 @@
+// Internal to core/validation: one validation run over one top-level resource. Holds the current
+// FHIRPath location and the issue list; the public entry point is Validator::Validate.
+#pragma once
+
+#include "validation/element_index.h"
+#include "validation/validator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace pdex::validation::internal {
+
+// A Bundle being validated: its entries by fullUrl and by "Type/id", for reference resolution.
+struct BundleFrame {
+  const nlohmann::json* bundle = nullptr;
+  std::string type;  // Bundle.type
+  std::unordered_map<std::string, const nlohmann::json*> by_full_url;
+  std::unordered_map<std::string, const nlohmann::json*> by_type_id;
+};
+
+// The resource whose elements are being walked.
+struct ResourceFrame {
+  const nlohmann::json* resource = nullptr;
+  const nlohmann::json* container = nullptr;  // where '#id' references resolve (contained[])
+  const BundleFrame* bundle = nullptr;
+  std::set<std::string> invariants;  // constraint keys met on present elements, not evaluated
+};
+
+// One occurrence of an element in the instance: the JSON value and/or the `_name` object.
+struct Item {
+  const nlohmann::json* value = nullptr;
+  const nlohmann::json* ext = nullptr;
+  std::string type;      // the FHIR type of this occurrence (choice types resolved)
+  std::string location;  // FHIRPath location with index
+};
+
+class Walker {
+ public:
+  Walker(const Validator& validator, const ValidatorOptions& options, Issues& issues);
+
+  // Validates `resource` at location `path_` (set by the caller; empty for the top level).
+  void ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level);
+
+ private:
+  friend class PathScope;
+  // walker.cpp: structure, types, cardinality
+  void ValidateChildren(const nlohmann::json& object, const ElementIndex& index, int node, ResourceFrame& frame,
+                        std::size_t depth, bool primitive_extension);
+  void ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
+  void ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
+                       ResourceFrame& frame, std::size_t depth);
+  void CollectInvariants(const ElementNode& node, ResourceFrame& frame);
+  void ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
+                              ResourceFrame& frame);
+  // walker_slicing.cpp
+  void ValidateSlices(const std::vector<Item>& items, const ElementIndex& index, int node, ResourceFrame& frame,
+                      std::size_t depth);
+  bool SliceMatches(const Item& item, const ElementIndex& index, int slice, const nlohmann::json& discriminators,
+                    ResourceFrame& frame, std::size_t depth);
+  bool ValidatesCleanly(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
+  // walker_checks.cpp: fixed/pattern, bindings, codes, references, extensions
+  void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
+  void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
+  void CheckCoding(const nlohmann::json& coding);
+  void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
+  // True when the extension was validated against its definition (so the generic pass is skipped).
+  bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
+                      std::size_t depth);
+
+  void Report(Severity severity, const char* code, const char* id, std::string diagnostics);
+  void ReportAt(const std::string& location, Severity severity, const char* code, const char* id,
+                std::string diagnostics);
+
+  const Validator& validator_;
+  const ValidatorOptions& options_;
+  Issues* issues_;
+  std::string path_;
+  std::size_t profile_nesting_ = 0;
+  bool too_many_ = false;
+  // Where extensions are used: (element path in its definition, element type), innermost last.
+  std::vector<std::pair<std::string, std::string>> context_;
+};
+
+// Appends to the walker's location for the scope's lifetime.
+class PathScope {
+ public:
+  PathScope(std::string& path, std::string_view segment) : path_(path), size_(path.size()) { path_.append(segment); }
+  ~PathScope() { path_.resize(size_); }
+  PathScope(const PathScope&) = delete;
+  PathScope& operator=(const PathScope&) = delete;
+
+ private:
+  std::string& path_;
+  std::size_t size_;
+};
+
+// Shared helpers.
+std::string_view Str(const nlohmann::json& object, const char* key);
+// FHIR "pattern" semantics: every property of `pattern` is present (recursively) in `value`.
+bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value);
+// FHIR "fixed" semantics: equal, ignoring id/extension the instance adds.
+bool MatchesFixed(const nlohmann::json& fixed, const nlohmann::json& value);
+// The fixed[x] / pattern[x] value of an element definition, or nullptr; `is_pattern` says which.
+const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern);
+// Type name a canonical StructureDefinition URL stands for (core types by URL tail; else lookup).
+std::string TypeOfProfile(const package::Registry& registry, std::string_view url);
+
+}  // namespace pdex::validation::internal

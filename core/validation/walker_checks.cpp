@@ -1,0 +1,344 @@
+// Value-level checks: fixed[x]/pattern[x], bindings and codes, references, extensions.
+#include "validation/walker.h"
+
+#include <cmath>
+
+namespace pdex::validation::internal {
+namespace {
+
+bool NumbersEqual(const nlohmann::json& a, const nlohmann::json& b) {
+  return a.is_number() && b.is_number() && std::fabs(a.get<double>() - b.get<double>()) <= 1e-12 * std::max(1.0, std::fabs(a.get<double>()));
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view value) {
+  for (const std::string& item : list) {
+    if (item == value) return true;
+  }
+  return false;
+}
+
+constexpr std::string_view kCoreSd = "http://hl7.org/fhir/StructureDefinition/";
+
+}  // namespace
+
+bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value) {
+  if (pattern.is_object()) {
+    if (!value.is_object()) return false;
+    for (auto it = pattern.begin(); it != pattern.end(); ++it) {
+      const auto found = value.find(it.key());
+      if (found == value.end() || !MatchesPattern(it.value(), *found)) return false;
+    }
+    return true;
+  }
+  if (pattern.is_array()) {
+    if (!value.is_array()) return pattern.size() == 1 && MatchesPattern(pattern[0], value);
+    for (const nlohmann::json& wanted : pattern) {
+      bool any = false;
+      for (const nlohmann::json& item : value) any = any || MatchesPattern(wanted, item);
+      if (!any) return false;
+    }
+    return true;
+  }
+  if (pattern.is_number()) return NumbersEqual(pattern, value);
+  return pattern == value;
+}
+
+bool MatchesFixed(const nlohmann::json& fixed, const nlohmann::json& value) {
+  if (fixed.is_object()) {
+    if (!value.is_object()) return false;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      if (!fixed.contains(it.key()) && it.key() != "id" && it.key() != "extension") return false;
+    }
+    for (auto it = fixed.begin(); it != fixed.end(); ++it) {
+      const auto found = value.find(it.key());
+      if (found == value.end() || !MatchesFixed(it.value(), *found)) return false;
+    }
+    return true;
+  }
+  if (fixed.is_array()) {
+    if (!value.is_array() || value.size() != fixed.size()) return false;
+    for (std::size_t i = 0; i < fixed.size(); ++i) {
+      if (!MatchesFixed(fixed[i], value[i])) return false;
+    }
+    return true;
+  }
+  if (fixed.is_number()) return NumbersEqual(fixed, value);
+  return fixed == value;
+}
+
+const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern) {
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.size() > 5 && key.compare(0, 5, "fixed") == 0 && key[5] >= 'A' && key[5] <= 'Z') {
+      is_pattern = false;
+      return &it.value();
+    }
+    if (key.size() > 7 && key.compare(0, 7, "pattern") == 0 && key[7] >= 'A' && key[7] <= 'Z') {
+      is_pattern = true;
+      return &it.value();
+    }
+  }
+  return nullptr;
+}
+
+std::string TypeOfProfile(const package::Registry& registry, std::string_view url) {
+  const std::size_t bar = url.find('|');
+  const std::string_view plain = url.substr(0, bar);
+  if (plain.substr(0, kCoreSd.size()) == kCoreSd && plain.find('/', kCoreSd.size()) == std::string_view::npos) {
+    if (const nlohmann::json* sd = registry.FindStructureDefinition(plain)) return std::string(Str(*sd, "type"));
+    return std::string(plain.substr(kCoreSd.size()));
+  }
+  if (const nlohmann::json* sd = registry.FindStructureDefinition(url)) return std::string(Str(*sd, "type"));
+  return {};
+}
+
+void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& node) {
+  bool is_pattern = false;
+  const nlohmann::json* expected = FixedOrPattern(*node.element, is_pattern);
+  if (expected == nullptr) return;
+  if (value == nullptr) {
+    Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
+           std::string("missing value; the profile requires ") + (is_pattern ? "pattern " : "fixed value ") +
+               expected->dump());
+    return;
+  }
+  if (is_pattern ? MatchesPattern(*expected, *value) : MatchesFixed(*expected, *value)) return;
+  Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
+         std::string("value ") + value->dump().substr(0, 300) + " does not match the " +
+             (is_pattern ? "pattern " : "fixed value ") + expected->dump().substr(0, 300) + " of " + node.id);
+}
+
+void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
+  if (!options_.check_bindings) return;
+  const auto binding = node.element->find("binding");
+  if (binding == node.element->end() || !binding->is_object()) return;
+  const std::string_view strength = Str(*binding, "strength");
+  const std::string_view value_set = Str(*binding, "valueSet");
+  if (value_set.empty() || strength == "example") return;
+  // The codes to try: one for code/Coding/Quantity/string/uri, any of a CodeableConcept's codings.
+  std::vector<std::pair<std::string, std::string>> codes;  // (system, code)
+  if (type == "CodeableConcept") {
+    if (const auto codings = value.find("coding"); codings != value.end() && codings->is_array()) {
+      for (const nlohmann::json& coding : *codings) {
+        if (!Str(coding, "code").empty()) codes.emplace_back(Str(coding, "system"), Str(coding, "code"));
+      }
+    }
+  } else if (type == "Coding" || type == "Quantity" || type == "Age" || type == "Duration" || type == "Count" ||
+             type == "Distance" || type == "SimpleQuantity" || type == "MoneyQuantity") {
+    if (!Str(value, "code").empty()) codes.emplace_back(Str(value, "system"), Str(value, "code"));
+  } else if (value.is_string() && (type == "code" || type == "string" || type == "uri")) {
+    codes.emplace_back("", value.get<std::string>());
+  } else {
+    return;
+  }
+  if (codes.empty()) return;
+  bool not_checked = false;
+  std::string reason;
+  for (const auto& [system, code] : codes) {
+    const terminology::CodeCheck check = validator_.terminology().CheckCode(value_set, system, code);
+    if (check.membership == terminology::Membership::kMember) return;
+    if (check.membership == terminology::Membership::kNotChecked) {
+      not_checked = true;
+      reason = check.reason;
+    }
+  }
+  std::string shown;
+  for (const auto& [system, code] : codes) shown += (shown.empty() ? "" : ", ") + (system.empty() ? code : system + "#" + code);
+  if (not_checked) {
+    Report(Severity::kInformation, "informational", "validator.binding-not-checked",
+           "code " + shown + " not checked against " + std::string(strength) + " value set " + std::string(value_set) +
+               ": " + reason);
+    return;
+  }
+  const Severity severity = strength == "required" ? Severity::kError
+                          : strength == "extensible" ? Severity::kWarning : Severity::kInformation;
+  const char* id = strength == "required" ? "validator.binding-required"
+                 : strength == "extensible" ? "validator.binding-extensible" : "validator.binding-preferred";
+  Report(severity, "code-invalid", id,
+         "code " + shown + " is not in the " + std::string(strength) + " value set " + std::string(value_set));
+}
+
+void Walker::CheckCoding(const nlohmann::json& coding) {
+  if (!options_.check_bindings) return;
+  const std::string_view system = Str(coding, "system");
+  const std::string_view code = Str(coding, "code");
+  if (system.empty() || code.empty()) return;
+  const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
+  if (check.membership == terminology::Membership::kNotMember) {
+    Report(Severity::kError, "code-invalid", "validator.code-unknown",
+           "unknown code '" + std::string(code) + "' in the code system '" + std::string(system) + "'");
+  }
+}
+
+void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
+  const std::string_view ref = Str(reference, "reference");
+  if (ref.empty()) return;
+  const package::Registry& registry = validator_.registry();
+  std::string target_type;
+  const nlohmann::json* target = nullptr;
+  if (ref[0] == '#') {
+    const std::string_view id = ref.substr(1);
+    if (id.empty()) {
+      target = frame.container;
+    } else if (frame.container != nullptr) {
+      if (const auto contained = frame.container->find("contained"); contained != frame.container->end() && contained->is_array()) {
+        for (const nlohmann::json& resource : *contained) {
+          if (Str(resource, "id") == id) target = &resource;
+        }
+      }
+    }
+    if (target == nullptr) {
+      Report(Severity::kError, "structure", "validator.reference-contained-not-found",
+             "no contained resource with id '" + std::string(id) + "' for reference '" + std::string(ref) + "'");
+      return;
+    }
+  } else if (frame.bundle != nullptr) {
+    if (const auto it = frame.bundle->by_full_url.find(std::string(ref)); it != frame.bundle->by_full_url.end()) {
+      target = it->second;
+    } else if (const auto by_id = frame.bundle->by_type_id.find(std::string(ref)); by_id != frame.bundle->by_type_id.end()) {
+      target = by_id->second;
+    } else if (ref.substr(0, 4) == "urn:" && (frame.bundle->type == "document" || frame.bundle->type == "message")) {
+      Report(Severity::kError, "structure", "validator.reference-bundle-unresolved",
+             "reference '" + std::string(ref) + "' is a URN but no entry of this " + frame.bundle->type +
+                 " Bundle has that fullUrl");
+      return;
+    }
+  }
+  if (target != nullptr) {
+    target_type = std::string(Str(*target, "resourceType"));
+  } else if (ref.substr(0, 4) != "urn:") {
+    // [base/]Type/id[/_history/vid] (R4 references.html#literal)
+    std::string_view path = ref;
+    if (const std::size_t history = path.find("/_history/"); history != std::string_view::npos) path = path.substr(0, history);
+    const std::size_t slash = path.rfind('/');
+    if (slash != std::string_view::npos && slash > 0) {
+      const std::size_t before = path.rfind('/', slash - 1);
+      const std::string_view type = path.substr(before == std::string_view::npos ? 0 : before + 1,
+                                                slash - (before == std::string_view::npos ? 0 : before + 1));
+      const nlohmann::json* sd = registry.FindTypeDefinition(type);
+      if (sd != nullptr && Str(*sd, "kind") == "resource") {
+        target_type = std::string(type);
+      } else if (ref.find("://") == std::string_view::npos) {
+        Report(Severity::kError, "structure", "validator.reference-format",
+               "'" + std::string(type) + "' in reference '" + std::string(ref) + "' is not a resource type");
+        return;
+      }
+    }
+  }
+  if (target_type.empty()) return;
+  const std::string_view declared = Str(reference, "type");
+  if (!declared.empty() && declared != target_type) {
+    Report(Severity::kError, "structure", "validator.reference-type-mismatch",
+           "Reference.type is " + std::string(declared) + " but the reference points to a " + target_type);
+  }
+  std::vector<std::string> allowed;
+  if (const auto types = node.element->find("type"); types != node.element->end() && types->is_array()) {
+    for (const nlohmann::json& entry : *types) {
+      if (Str(entry, "code") != "Reference") continue;
+      const auto profiles = entry.find("targetProfile");
+      if (profiles == entry.end() || !profiles->is_array()) return;  // any target
+      for (const nlohmann::json& url : *profiles) {
+        if (url.is_string()) allowed.push_back(TypeOfProfile(registry, url.get<std::string>()));
+      }
+    }
+  }
+  if (allowed.empty() || Contains(allowed, "Resource") || Contains(allowed, "") || Contains(allowed, target_type)) return;
+  std::string list;
+  for (const std::string& type : allowed) list += (list.empty() ? "" : ", ") + type;
+  Report(Severity::kError, "structure", "validator.reference-target-type",
+         "reference to a " + target_type + " where only " + list + " is allowed");
+}
+
+bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
+                            std::size_t depth) {
+  const ElementNode& def = index.node(node);
+  const std::string_view url = Str(extension, "url");
+  if (url.empty()) {
+    Report(Severity::kError, "structure", "validator.extension-url-missing", "an extension must have a url");
+    return false;
+  }
+  // The definition: the slice's type profile when this element is a profiled extension slice,
+  // otherwise whatever the registry knows under the url.
+  std::string definition_url(url);
+  bool from_profile = false;
+  if (const auto types = def.element->find("type"); types != def.element->end() && types->is_array()) {
+    for (const nlohmann::json& entry : *types) {
+      const auto profiles = entry.find("profile");
+      if (profiles != entry.end() && profiles->is_array() && !profiles->empty() && (*profiles)[0].is_string()) {
+        definition_url = (*profiles)[0].get<std::string>();
+        from_profile = true;
+      }
+    }
+  }
+  // A slice of a complex extension defined inline (Extension.extension:ombCategory with its own
+  // url/value children): the generic pass over those children validates it.
+  if (!from_profile && !def.slice_name.empty() && !def.children.empty()) return false;
+  std::string problem;
+  const ElementIndex* definition = validator_.IndexFor(definition_url, options_.snapshot_generator, problem);
+  if (definition == nullptr) {
+    if (from_profile && !def.children.empty()) return false;  // the slice's own children describe it
+    const bool core = url.substr(0, kCoreSd.size()) == kCoreSd;
+    const Severity severity = core ? Severity::kError
+                            : options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
+                            : options_.unknown_extensions == UnknownExtensionPolicy::kAllow ? Severity::kInformation
+                                                                                             : Severity::kWarning;
+    Report(severity, "not-found", "validator.extension-unknown",
+           "unknown extension '" + std::string(url) + "'" + (core ? " (not defined by FHIR R4)" : ""));
+    return false;
+  }
+  // Context (http://hl7.org/fhir/R4/defining-extensions.html#context): the element the extension
+  // sits on must match one of the definition's contexts.
+  const nlohmann::json& sd = definition->structure_definition();
+  if (const auto contexts = sd.find("context"); contexts != sd.end() && contexts->is_array() && !contexts->empty() &&
+                                                !context_.empty()) {
+    const auto& [where_path, where_type] = context_.back();
+    bool ok = false;
+    for (const nlohmann::json& context : *contexts) {
+      const std::string_view kind = Str(context, "type");
+      const std::string expression(Str(context, "expression"));
+      if (kind != "element") {
+        ok = true;  // fhirpath / extension contexts are not evaluated: accept
+        break;
+      }
+      if (expression == "Element" || expression == "Base" || expression == where_type || expression == where_path ||
+          (expression == "Resource" || expression == "DomainResource") ||
+          (where_type == "Extension" && expression.substr(0, 9) == "Extension")) {
+        ok = true;
+        break;
+      }
+      // Walk the type's base chain (e.g. SimpleQuantity -> Quantity, Age -> Quantity).
+      std::string type = where_type;
+      for (int hops = 0; hops < 6 && !ok; ++hops) {
+        const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(type);
+        if (type_sd == nullptr) break;
+        const std::string_view base = Str(*type_sd, "baseDefinition");
+        const std::size_t slash = base.rfind('/');
+        if (slash == std::string_view::npos) break;
+        type = std::string(base.substr(slash + 1));
+        ok = type == expression;
+      }
+      if (ok) break;
+      // "Dosage.timing" names an element of a datatype; the instance may reach it through a
+      // profile that expanded it in place ("MedicationRequest.dosageInstruction.timing").
+      const std::size_t dot = expression.find('.');
+      if (dot != std::string::npos && where_path.size() > expression.size() - dot &&
+          where_path.compare(where_path.size() - (expression.size() - dot), expression.size() - dot,
+                             expression, dot, std::string::npos) == 0) {
+        ok = true;
+        break;
+      }
+    }
+    if (!ok) {
+      Report(Severity::kError, "structure", "validator.extension-context",
+             "the extension '" + std::string(url) + "' is not allowed on " + where_path + " (" + where_type + ")");
+    }
+  }
+  context_.emplace_back(std::string(Str(*def.element, "path")), "Extension");
+  ++profile_nesting_;
+  if (profile_nesting_ <= kMaxProfileNesting) ValidateChildren(extension, *definition, 0, frame, depth + 1, false);
+  --profile_nesting_;
+  context_.pop_back();
+  return true;
+}
+
+}  // namespace pdex::validation::internal

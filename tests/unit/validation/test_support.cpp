@@ -1,0 +1,61 @@
+#include "test_support.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+namespace pdex::validation::testing {
+
+std::optional<std::string> ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return std::move(buffer).str();
+}
+
+bool Exists(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
+const package::Registry& CoreRegistry() {
+  static const package::Registry* registry = [] {
+    auto* loaded = new package::Registry();
+    const auto start = std::chrono::steady_clock::now();
+    const std::optional<std::string> text = ReadText(PDEX_DEFAULT_DEFINITIONS_PACK);
+    if (!text) {
+      std::cerr << "definitions pack missing: " << PDEX_DEFAULT_DEFINITIONS_PACK
+                << " (build target pdex_definitions_pack)\n";
+      return loaded;
+    }
+    const Issues issues = loaded->LoadPackText(*text, PDEX_DEFAULT_DEFINITIONS_PACK);
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
+    std::cout << "[pack] " << PDEX_DEFAULT_DEFINITIONS_PACK << ": " << text->size() / 1024 << " KiB, "
+              << loaded->size() << " resources, loaded in " << ms.count() << " ms, " << issues.size() << " issues\n";
+    return loaded;
+  }();
+  return *registry;
+}
+
+int CountErrors(const Issues& issues) {
+  int count = 0;
+  for (const Issue& issue : issues) {
+    if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) ++count;
+  }
+  return count;
+}
+
+std::string Describe(const Issues& issues, bool errors_only) {
+  std::string out;
+  for (const Issue& issue : issues) {
+    if (errors_only && issue.severity != Severity::kError && issue.severity != Severity::kFatal) continue;
+    out += std::string("  ") + SeverityCode(issue.severity) + " " + issue.id + " @ " + issue.expression + ": " +
+           issue.diagnostics + "\n";
+  }
+  return out;
+}
+
+}  // namespace pdex::validation::testing

@@ -1,0 +1,168 @@
+// Behaviour of the Validator on small hand-written resources against the R4 core definitions.
+#include "test_support.h"
+
+#include "json/parse.h"
+
+#include <catch2/catch.hpp>
+
+namespace pdex::validation::testing {
+namespace {
+
+Issues Run(const std::string& text, ValidatorOptions options = {}) {
+  static const terminology::TerminologyService terminology(CoreRegistry());
+  static const Validator validator(CoreRegistry(), terminology);
+  const json::ParsedJson parsed = json::ParseJson(text);
+  REQUIRE(parsed.ok());
+  return validator.Validate(parsed.value, options);
+}
+
+bool Has(const Issues& issues, const std::string& id, const std::string& expression = "") {
+  for (const Issue& issue : issues) {
+    if (issue.id == id && (expression.empty() || issue.expression == expression)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a valid Patient has no errors", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Patient","id":"p1","active":true,
+    "name":[{"family":"Chalmers","given":["Peter","James"]}],"gender":"male","birthDate":"1974-12-25",
+    "telecom":[{"system":"phone","value":"555"}]})");
+  INFO(Describe(issues, false));
+  CHECK(CountErrors(issues) == 0);
+  CHECK(Has(issues, "validator.invariants-not-evaluated", "Patient"));
+}
+
+TEST_CASE("unknown elements, JSON types and primitive formats", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Patient","foo":1,"active":"yes",
+    "name":[{"given":["A", 3]}],"birthDate":"1974-13-25","multipleBirthInteger":1.5,"id":"bad id!"})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.unknown-element", "Patient.foo"));
+  CHECK(Has(issues, "validator.json-type", "Patient.active"));
+  CHECK(Has(issues, "validator.json-type", "Patient.name[0].given[1]"));
+  CHECK(Has(issues, "validator.primitive-format", "Patient.birthDate"));
+  CHECK(Has(issues, "validator.json-type", "Patient.multipleBirthInteger"));
+  CHECK(Has(issues, "validator.primitive-format", "Patient.id"));
+}
+
+TEST_CASE("arrays versus single values, nulls and primitive extensions", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Patient","name":{"family":"x"},"gender":["male"],
+    "birthDate":"2000-01-01","_birthDate":{"extension":[{"url":"http://example.org/x","valueString":"a"}]},
+    "address":[{"line":["a",null]}],
+    "telecom":[{"value":"1","_value":{"foo":1}}]})");
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.json-array-expected", "Patient.name"));
+  CHECK(Has(issues, "validator.json-array-unexpected", "Patient.gender"));
+  CHECK(Has(issues, "validator.json-null", "Patient.address[0].line[1]"));
+  CHECK(Has(issues, "validator.unknown-element", "Patient.telecom[0].value.foo"));
+  CHECK(Has(issues, "validator.extension-unknown"));
+  CHECK_FALSE(Has(issues, "validator.unknown-element", "Patient._birthDate"));
+}
+
+TEST_CASE("cardinality and choice types", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Observation","code":{"text":"x"},
+    "valueString":"a","valueBoolean":true,"valueFoo":1})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.cardinality-min", "Observation"));  // status 1..1
+  CHECK(Has(issues, "validator.choice-multiple"));
+  CHECK(Has(issues, "validator.unknown-element", "Observation.valueFoo"));
+}
+
+TEST_CASE("required bindings are errors; external code systems are not checked", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Patient","gender":"unknown-gender",
+    "maritalStatus":{"coding":[{"system":"http://snomed.info/sct","code":"123"}]}})");
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.binding-required", "Patient.gender"));
+  const Issues ok = Run(R"({"resourceType":"Condition","subject":{"reference":"Patient/1"},
+    "severity":{"coding":[{"system":"http://snomed.info/sct","code":"123"}]},
+    "code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]}})");
+  INFO(Describe(ok, false));
+  CHECK(CountErrors(ok) == 0);
+  CHECK(Has(ok, "validator.binding-preferred", "Condition.severity"));
+}
+
+TEST_CASE("references: contained, target types, format", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Observation","status":"final","code":{"text":"x"},
+    "subject":{"reference":"#missing"},"performer":[{"reference":"Medication/1"}],
+    "contained":[{"resourceType":"Patient","id":"p","gender":"bad"}],
+    "specimen":{"reference":"Foo/1"}})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.reference-contained-not-found", "Observation.subject"));
+  CHECK(Has(issues, "validator.reference-target-type", "Observation.performer[0]"));
+  CHECK(Has(issues, "validator.reference-format", "Observation.specimen"));
+  CHECK(Has(issues, "validator.binding-required", "Observation.contained[0].gender"));
+}
+
+TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"document","entry":[
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Patient","active":1}},
+    {"fullUrl":"urn:uuid:1c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Observation","status":"final",
+      "code":{"text":"x"},"subject":{"reference":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0"},
+      "performer":[{"reference":"urn:uuid:ffffffff-1cbf-4d64-b04d-cd9187a4c6e0"}]}}]})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.json-type", "Bundle.entry[0].resource.active"));
+  CHECK_FALSE(Has(issues, "validator.reference-bundle-unresolved", "Bundle.entry[1].resource.subject"));
+  CHECK(Has(issues, "validator.reference-bundle-unresolved", "Bundle.entry[1].resource.performer[0]"));
+}
+
+TEST_CASE("unknown, wrong-type and explicit profiles fail cleanly", "[validator]") {
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/no-such-profile",
+                      "http://hl7.org/fhir/StructureDefinition/bmi"};
+  const Issues issues = Run(R"({"resourceType":"Patient","meta":{"profile":["http://example.org/other"]}})", options);
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.profile-unknown"));
+  CHECK(Has(issues, "validator.profile-wrong-type"));
+  int meta_warnings = 0;
+  for (const Issue& issue : issues) {
+    if (issue.id == "validator.profile-unknown" && issue.severity == Severity::kWarning) ++meta_warnings;
+  }
+  CHECK(meta_warnings == 1);
+}
+
+TEST_CASE("core profiles: fixed values and slicing (vital signs)", "[validator]") {
+  // The R4 bmi profile: Observation.code must carry LOINC 39156-5 (pattern), category slice VSCat.
+  const Issues bad = Run(R"({"resourceType":"Observation","meta":{"profile":["http://hl7.org/fhir/StructureDefinition/bmi"]},
+    "status":"final","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"exam"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"1234-5"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","valueQuantity":{"value":20,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}})");
+  INFO(Describe(bad));
+  CHECK(Has(bad, "validator.slice-cardinality-min"));
+  CHECK(CountErrors(bad) >= 2);
+  const Issues good = Run(R"({"resourceType":"Observation","meta":{"profile":["http://hl7.org/fhir/StructureDefinition/bmi"]},
+    "status":"final","category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"39156-5"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","valueQuantity":{"value":20,"unit":"kg/m2","system":"http://unitsofmeasure.org","code":"kg/m2"}})");
+  INFO(Describe(good));
+  CHECK(CountErrors(good) == 0);
+}
+
+TEST_CASE("limits: max issues and max depth", "[validator]") {
+  std::string text = R"({"resourceType":"Patient")";
+  for (int i = 0; i < 50; ++i) text += ",\"x" + std::to_string(i) + "\":1";
+  text += "}";
+  ValidatorOptions options;
+  options.max_issues = 10;
+  const Issues issues = Run(text, options);
+  CHECK(Has(issues, "validator.too-many-issues"));
+  CHECK(issues.size() <= 12);
+  // Deeply nested QuestionnaireResponse items (contentReference recursion) stop at max_depth.
+  std::string deep = R"({"resourceType":"QuestionnaireResponse","status":"completed","item":[)";
+  for (int i = 0; i < 40; ++i) deep += R"({"linkId":"a","item":[)";
+  deep += R"({"linkId":"z"})";
+  for (int i = 0; i < 40; ++i) deep += "]}";
+  deep += "]}";
+  ValidatorOptions shallow;
+  shallow.max_depth = 20;
+  CHECK(Has(Run(deep, shallow), "validator.too-deep"));
+  CHECK(CountErrors(Run(deep)) == 0);
+}
+
+TEST_CASE("non-resources never crash", "[validator]") {
+  CHECK(Has(Run("[1,2]"), "validator.resource-type-missing"));
+  CHECK(Has(Run(R"({"resourceType":"NoSuchThing"})"), "validator.resource-type-unknown"));
+  CHECK(Has(Run(R"({"resourceType":"HumanName"})"), "validator.resource-type-unknown"));
+}
+
+}  // namespace pdex::validation::testing
