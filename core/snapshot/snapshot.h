@@ -1,0 +1,47 @@
+// Snapshot generation: turns a StructureDefinition that carries only a `differential` into one with a
+// full `snapshot`, following FHIR R4 "Profiling" (http://hl7.org/fhir/R4/profiling.html#snapshot) and
+// the behaviour of the HL7 Java ProfileUtilities that produced the official IG snapshots.
+//
+// Usage: the validator calls GenerateSnapshot for every profile that arrives without a snapshot. The
+// base definition (and any datatype or extension profile it needs to unfold) is obtained through a
+// caller-supplied lookup, which may itself generate snapshots on demand (see resolver.h).
+//
+// Never throws. Every problem is an Issue with a stable id (documented in docs/issue-ids.md):
+//   snapshot.invalid-input       the input is not a StructureDefinition with a differential
+//   snapshot.base-not-found      baseDefinition (or a type/profile needed for unfolding) cannot be resolved
+//   snapshot.path-not-found      a differential element matches nothing in the base
+//   snapshot.slicing-missing     slices on an element that has no slicing (warning; generation goes on)
+//   snapshot.ambiguous-type      a child of an element with several types is constrained
+//   snapshot.cardinality-widened the differential loosens min/max of the base (warning)
+//   snapshot.circular-base       base definitions form a cycle (reported by SnapshotResolver)
+//   snapshot.too-large           the result would exceed kMaxSnapshotElements
+//   snapshot.internal            a defect of our own code (caught here, never escapes)
+// Thread-safety: GenerateSnapshot is reentrant; it only calls `lookup` on the calling thread.
+#pragma once
+
+#include "common/issue.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+
+namespace pdex::snapshot {
+
+// Returns a StructureDefinition WITH a snapshot for a canonical URL (possibly `url|version`), or
+// nullptr when unknown. The pointee must stay valid until GenerateSnapshot returns.
+using StructureDefinitionLookup = std::function<const nlohmann::json*(std::string_view canonical_url)>;
+
+struct SnapshotResult {
+  nlohmann::json structure_definition;  // the input plus the generated snapshot
+  pdex::Issues issues;
+  bool ok = false;  // false when an error issue was reported; the snapshot is then best effort
+};
+
+// Limit documented in docs/limits.md: the largest official R4/IG snapshot has ~1,500 elements.
+inline constexpr std::size_t kMaxSnapshotElements = 20000;
+
+SnapshotResult GenerateSnapshot(const nlohmann::json& profile, const StructureDefinitionLookup& lookup);
+
+}  // namespace pdex::snapshot

@@ -1,0 +1,144 @@
+// Error cases: every problem is an Issue with a stable id; nothing throws; the resolver detects
+// circular base chains and serves versioned canonicals.
+#include "snapshot/resolver.h"
+#include "snapshot/snapshot.h"
+#include "test_definitions.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace pdex::snapshot::testing {
+namespace {
+
+nlohmann::json Profile(const std::string& url, const std::string& base, nlohmann::json elements) {
+  return {{"resourceType", "StructureDefinition"},
+          {"url", url},
+          {"type", "Thing"},
+          {"derivation", "constraint"},
+          {"baseDefinition", base},
+          {"differential", {{"element", std::move(elements)}}}};
+}
+
+const Issue* FindIssue(const SnapshotResult& result, const std::string& id) {
+  for (const auto& issue : result.issues) {
+    if (issue.id == id) return &issue;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("unknown base definition", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  SnapshotResult result = GenerateSnapshot(
+      Profile("http://example.org/p", "http://example.org/missing", {{{"id", "Thing"}, {"path", "Thing"}}}),
+      resolver.AsLookup());
+  CHECK_FALSE(result.ok);
+  const Issue* issue = FindIssue(result, "snapshot.base-not-found");
+  REQUIRE(issue != nullptr);
+  CHECK(issue->expression == "http://example.org/p");
+  CHECK(issue->severity == Severity::kError);
+  CHECK_FALSE(result.structure_definition.contains("snapshot"));
+}
+
+TEST_CASE("differential path not in the base", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  SnapshotResult result = GenerateSnapshot(
+      Profile("http://example.org/p", kThingUrl,
+              {{{"id", "Thing"}, {"path", "Thing"}},
+               {{"id", "Thing.nothing"}, {"path", "Thing.nothing"}, {"min", 1}},
+               {{"id", "Other.note"}, {"path", "Other.note"}},
+               {{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}}),
+      resolver.AsLookup());
+  CHECK_FALSE(result.ok);
+  const Issue* issue = FindIssue(result, "snapshot.path-not-found");
+  REQUIRE(issue != nullptr);
+  CHECK(issue->expression == "Thing.nothing");
+  // Generation goes on past a bad element: later elements still apply.
+  CHECK(SnapshotElement(result, "Thing.note")["min"] == 1);
+}
+
+TEST_CASE("children of a multi-type element and slices without slicing", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  SnapshotResult result = GenerateSnapshot(
+      Profile("http://example.org/p", kThingUrl,
+              {{{"id", "Thing.value[x].system"}, {"path", "Thing.value[x].system"}},
+               {{"id", "Thing.identifier:npi"}, {"path", "Thing.identifier"}, {"sliceName", "npi"}}}),
+      resolver.AsLookup());
+  CHECK(HasIssue(result, "snapshot.ambiguous-type"));
+  const Issue* slicing = FindIssue(result, "snapshot.slicing-missing");
+  REQUIRE(slicing != nullptr);
+  CHECK(slicing->severity == Severity::kWarning);
+  CHECK(SnapshotElement(result, "Thing.identifier:npi")["sliceName"] == "npi");
+}
+
+TEST_CASE("circular base chains are detected", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  resolver.AddOwned(Profile("http://example.org/a", "http://example.org/b", {{{"id", "Thing"}, {"path", "Thing"}}}));
+  resolver.AddOwned(Profile("http://example.org/b", "http://example.org/a", {{{"id", "Thing"}, {"path", "Thing"}}}));
+  CHECK(resolver.Find("http://example.org/a") == nullptr);
+  bool circular = false;
+  for (const auto& issue : resolver.issues()) circular = circular || issue.id == "snapshot.circular-base";
+  CHECK(circular);
+
+  SnapshotResult self = GenerateSnapshot(
+      Profile("http://example.org/self", "http://example.org/self", {{{"id", "Thing"}, {"path", "Thing"}}}),
+      resolver.AsLookup());
+  CHECK(HasIssue(self, "snapshot.circular-base"));
+}
+
+TEST_CASE("the resolver generates base chains and serves url|version", "[snapshot]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  nlohmann::json a = Profile("http://example.org/a", kThingUrl,
+                             {{{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}});
+  a["version"] = "1.0.0";
+  nlohmann::json b = Profile("http://example.org/b", "http://example.org/a|1.0.0",
+                             {{{"id", "Thing.note"}, {"path", "Thing.note"}, {"mustSupport", true}}});
+  resolver.AddOwned(a);
+  resolver.AddOwned(b);
+  const nlohmann::json* generated = resolver.Find("http://example.org/b");
+  REQUIRE(generated != nullptr);
+  bool found = false;
+  for (const auto& element : (*generated)["snapshot"]["element"]) {
+    if (element["id"] == "Thing.note") {
+      found = true;
+      CHECK(element["min"] == 1);  // from a
+      CHECK(element["mustSupport"] == true);
+    }
+  }
+  CHECK(found);
+  CHECK(resolver.Find("http://example.org/a|1.0.0") != nullptr);
+  CHECK(resolver.Find("http://example.org/unknown") == nullptr);
+}
+
+TEST_CASE("malformed input never throws", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  StructureDefinitionLookup lookup = resolver.AsLookup();
+  CHECK(HasIssue(GenerateSnapshot(nlohmann::json(42), lookup), "snapshot.invalid-input"));
+  CHECK(HasIssue(GenerateSnapshot(nlohmann::json::object(), lookup), "snapshot.invalid-input"));
+  nlohmann::json no_differential = Profile("http://example.org/p", kThingUrl, nullptr);
+  no_differential.erase("differential");
+  CHECK(HasIssue(GenerateSnapshot(no_differential, lookup), "snapshot.invalid-input"));
+  // Wrong JSON types everywhere inside the differential.
+  nlohmann::json messy = Profile("http://example.org/p", kThingUrl,
+                                 {7, {{"id", 5}}, {{"id", "Thing.note"}, {"min", "one"}, {"max", 3}, {"type", "x"}},
+                                  {{"id", "Thing.value[x]"}, {"binding", "x"}, {"slicing", 1}, {"constraint", "c"}},
+                                  {{"id", "Thing.identifier:s"}, {"sliceName", 3}},
+                                  {{"id", "Thing.component.child.code"}}, {{"path", "Thing.note"}}});
+  SnapshotResult result;
+  CHECK_NOTHROW(result = GenerateSnapshot(messy, lookup));
+  CHECK(result.structure_definition.contains("snapshot"));
+  // A lookup that returns garbage is not trusted either.
+  nlohmann::json garbage = "not a definition";
+  SnapshotResult odd = GenerateSnapshot(Profile("http://example.org/p", kThingUrl, nlohmann::json::array()),
+                                        [&](std::string_view) { return &garbage; });
+  CHECK(HasIssue(odd, "snapshot.base-not-found"));
+}
+
+}  // namespace pdex::snapshot::testing
