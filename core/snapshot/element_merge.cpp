@@ -92,26 +92,42 @@ void MergeExtensions(nlohmann::json& target, const nlohmann::json& extensions) {
   }
 }
 
-// An element typed by an extension profile takes its descriptive text from the extension's root
-// element (Java ProfileUtilities does the same), before the differential's own text is applied.
-void ApplyExtensionRoot(nlohmann::json& element, const nlohmann::json& diff, const MergeContext& context) {
+// An element typed by a profile takes that profile's root invariants (so a validator walking this
+// snapshot checks them: e.g. Bundle.entry:Claim.resource gets dom-2..dom-6, a SimpleQuantity value
+// gets sqty-1); one typed by an extension profile also takes its descriptive text. Both happen
+// before the differential's own properties apply, as in Java ProfileUtilities.
+void ApplyTypeProfileRoot(nlohmann::json& element, const nlohmann::json& diff, const MergeContext& context) {
   if (context.lookup == nullptr || !*context.lookup) return;
   auto types = diff.find("type");
   if (types == diff.end() || !types->is_array() || types->size() != 1) return;
   const nlohmann::json& type = (*types)[0];
-  if (StringMember(type, "code") != "Extension") return;
   auto profiles = type.find("profile");
-  if (profiles == type.end() || !profiles->is_array() || profiles->size() != 1 || !(*profiles)[0].is_string()) return;
-  const nlohmann::json* extension = (*context.lookup)((*profiles)[0].get<std::string>());
-  if (extension == nullptr || !extension->is_object()) return;
-  auto snapshot = extension->find("snapshot");
-  if (snapshot == extension->end() || !snapshot->is_object()) return;
+  if (!type.is_object() || profiles == type.end() || !profiles->is_array() || profiles->size() != 1 ||
+      !(*profiles)[0].is_string()) {
+    return;
+  }
+  const nlohmann::json* profile = (*context.lookup)((*profiles)[0].get<std::string>());
+  if (profile == nullptr || !profile->is_object()) return;
+  auto snapshot = profile->find("snapshot");
+  if (snapshot == profile->end() || !snapshot->is_object()) return;
   auto elements = snapshot->find("element");
   if (elements == snapshot->end() || !elements->is_array() || elements->empty()) return;
   const nlohmann::json& root = (*elements)[0];
-  for (const char* key : {"short", "definition", "comment"}) {
-    auto it = root.find(key);
-    if (it != root.end()) element[key] = *it;
+  if (StringMember(type, "code") == "Extension") {
+    for (const char* key : {"short", "definition", "comment"}) {
+      auto it = root.find(key);
+      if (it != root.end()) element[key] = *it;
+    }
+  }
+  auto constraints = root.find("constraint");
+  if (constraints == root.end() || !constraints->is_array()) return;
+  nlohmann::json& list = element["constraint"];
+  if (!list.is_array()) list = nlohmann::json::array();
+  for (const auto& constraint : *constraints) {
+    const std::string key = StringMember(constraint, "key");
+    bool present = false;
+    for (const auto& existing : list) present = present || StringMember(existing, "key") == key;
+    if (!present) list.push_back(constraint);
   }
 }
 
@@ -163,7 +179,7 @@ bool IsBindable(const nlohmann::json& element) {
 void MergeElement(nlohmann::json& element, const nlohmann::json& diff, const MergeContext& context) {
   if (!diff.is_object() || !element.is_object()) return;
   CheckCardinality(element, diff, context);
-  ApplyExtensionRoot(element, diff, context);
+  ApplyTypeProfileRoot(element, diff, context);
   for (auto it = diff.begin(); it != diff.end(); ++it) {
     const std::string& key = it.key();
     const nlohmann::json& value = it.value();

@@ -298,6 +298,18 @@ bool SnapshotBuilder::Unfold(std::size_t index, const std::string& location) {
              location);
     return false;
   }
+  // A new element of a logical model takes the type root's invariants (ele-1) when Java
+  // ProfileUtilities walks into its type; elements inherited from a base already carry theirs.
+  auto root_constraints = (*source)[0].find("constraint");
+  if (new_elements_.count(id) != 0 && root_constraints != (*source)[0].end() && root_constraints->is_array()) {
+    nlohmann::json& list = elements_[index]["constraint"];
+    if (!list.is_array()) list = nlohmann::json::array();
+    for (const auto& constraint : *root_constraints) {
+      bool present = false;
+      for (const auto& existing : list) present = present || StringMember(existing, "key") == StringMember(constraint, "key");
+      if (!present) list.push_back(constraint);
+    }
+  }
   const std::string source_id = StringMember((*source)[0], "id");
   const std::string source_path = StringMember((*source)[0], "path");
   for (std::size_t i = 1; i < source->size(); ++i) {
@@ -424,6 +436,14 @@ bool SnapshotBuilder::HasInlineChildren(const nlohmann::json& element) {
 }
 
 void SnapshotBuilder::Finish() {
+  // Current Java writes a local contentReference ("#Claim.item.adjudication") with the canonical URL
+  // of the resource that defines it, so the reference stays meaningful inside a derived profile.
+  if (!specialization_) {
+    for (auto& element : elements_) {
+      std::string reference = StringMember(element, "contentReference");
+      if (!reference.empty() && reference[0] == '#') element["contentReference"] = TypeUrl(base_root_) + reference;
+    }
+  }
   // A choice element sliced by type whose every remaining type has a slice admits nothing else:
   // its slicing is closed (as in the official snapshots).
   for (auto& choice : elements_) {
@@ -483,6 +503,7 @@ std::optional<std::size_t> SnapshotBuilder::AddNewElement(const std::string& par
                      {"max", max.empty() ? std::string("*") : max}};
   std::size_t position = GroupEnd(*parent);
   if (!Insert(position, {element})) return std::nullopt;
+  new_elements_.insert(id);
   return position;
 }
 

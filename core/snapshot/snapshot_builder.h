@@ -79,6 +79,7 @@ class SnapshotBuilder {
   std::unordered_map<std::string, std::size_t> base_index_;  // base_ element id -> position
   std::unordered_map<std::string, nlohmann::json> origin_;   // unfolded elements as first inserted
   std::map<std::string, std::set<std::string>> renamed_types_;  // choice id -> renamed type codes
+  std::set<std::string> new_elements_;                       // added by a specialization
   std::vector<std::string> touched_;                          // ids the differential constrained
 };
 

@@ -144,6 +144,14 @@ nlohmann::json FixedPattern(const nlohmann::json& element) {
   return out;
 }
 
+nlohmann::json ConstraintKeys(const nlohmann::json& element) {
+  std::set<std::string> keys;
+  if (element.contains("constraint") && element["constraint"].is_array()) {
+    for (const auto& c : element["constraint"]) keys.insert(c.value("key", std::string()));
+  }
+  return keys;
+}
+
 nlohmann::json Member(const nlohmann::json& element, const char* object, const char* key) {
   auto it = element.find(object);
   if (it == element.end() || !it->is_object()) return nullptr;
@@ -186,6 +194,11 @@ std::vector<Mismatch> CompareSnapshots(const nlohmann::json& generated, const nl
     check("sliceName", mine.value("sliceName", nlohmann::json()), element.value("sliceName", nlohmann::json()));
     check("slicing.discriminator", Member(mine, "slicing", "discriminator"), Member(element, "slicing", "discriminator"));
     check("slicing.rules", Member(mine, "slicing", "rules"), Member(element, "slicing", "rules"));
+    check("path", mine.value("path", nlohmann::json()), element.value("path", nlohmann::json()));
+    check("base", mine.value("base", nlohmann::json()), element.value("base", nlohmann::json()));
+    check("contentReference", mine.value("contentReference", nlohmann::json()),
+          element.value("contentReference", nlohmann::json()));
+    check("constraint.keys", ConstraintKeys(mine), ConstraintKeys(element));
   }
   for (const auto& id : generated_order) {
     if (official_ids.count(id) == 0) out.push_back({id, "presence", "extra in the generated snapshot"});

@@ -30,7 +30,8 @@ std::map<std::string, IgPackage> LoadIgPackages(const std::string& ig_dir);
 struct Mismatch {
   std::string element_id;
   std::string field;   // presence, min, max, type, mustSupport, binding.strength, binding.valueSet,
-                       // fixed-pattern, sliceName, slicing.discriminator, slicing.rules, order
+                       // fixed-pattern, sliceName, slicing.discriminator, slicing.rules, path, base,
+                       // contentReference, constraint.keys, order
   std::string detail;  // "generated X, official Y"
 };
 
