@@ -1,0 +1,25 @@
+// Helpers shared by the function implementations (internal).
+#pragma once
+
+#include "fhirpath/evaluator.h"
+#include "fhirpath/functions/registry.h"
+
+namespace pdex::fhirpath::fn {
+
+// Signature shorthand for implementations.
+#define PDEX_FHIRPATH_FN(name) \
+  bool name(Evaluator& ev, const Collection& focus, const Expr& call, const Scope& scope, Collection& out)
+
+// The Boolean value of a criteria result (§5.2 where): true only for a single true.
+inline bool IsTrue(const Collection& c) {
+  if (c.size() != 1) return false;
+  auto v = ToSystem(c[0]);
+  return v && v->kind() == ValueKind::kBoolean && v->boolean();
+}
+
+// Appends `v` unless an equal item is already present (distinct/union semantics).
+inline void AddDistinct(Collection& out, const Value& v) {
+  if (!CollectionContains(out, v)) out.push_back(v);
+}
+
+}  // namespace pdex::fhirpath::fn

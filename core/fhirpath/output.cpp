@@ -1,0 +1,59 @@
+// Result conversion for the CLI and the WASM binding (see ToJson in fhirpath.h).
+#include "fhirpath/fhirpath.h"
+
+namespace pdex::fhirpath {
+
+using Json = nlohmann::json;
+
+std::string ToLiteral(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::kBoolean: return value.boolean() ? "true" : "false";
+    case ValueKind::kInteger: return std::to_string(value.integer());
+    case ValueKind::kDecimal: return FormatDecimal(value.decimal());
+    case ValueKind::kString: return value.string();
+    case ValueKind::kDate:
+    case ValueKind::kDateTime: return std::string("@").append(FormatTemporal(value.temporal()));
+    case ValueKind::kTime: return std::string("@T").append(FormatTemporal(value.temporal()));
+    case ValueKind::kQuantity: return FormatQuantity(value.quantity());
+    case ValueKind::kNode: {
+      if (auto v = ToSystem(value); v && !v->is_node()) return ToLiteral(*v);
+      return value.node().value != nullptr ? value.node().value->dump() : std::string();
+    }
+  }
+  return {};
+}
+
+namespace {
+
+Json DecimalJson(const Decimal& d) {
+  // Keep integral decimals as numbers; nlohmann prints doubles shortest-round-trip.
+  return Json(d.value);
+}
+
+}  // namespace
+
+Json ToJson(const Collection& collection) {
+  Json out = Json::array();
+  for (const Value& v : collection) {
+    switch (v.kind()) {
+      case ValueKind::kBoolean: out.push_back(v.boolean()); break;
+      case ValueKind::kInteger: out.push_back(v.integer()); break;
+      case ValueKind::kDecimal: out.push_back(DecimalJson(v.decimal())); break;
+      case ValueKind::kString: out.push_back(v.string()); break;
+      case ValueKind::kDate:
+      case ValueKind::kDateTime:
+      case ValueKind::kTime: out.push_back(ToLiteral(v)); break;
+      case ValueKind::kQuantity: out.push_back(Json{{"value", DecimalJson(v.quantity().value)}, {"unit", v.quantity().unit}}); break;
+      case ValueKind::kNode: {
+        const Node& n = v.node();
+        if (n.value != nullptr) out.push_back(*n.value);
+        else if (n.ext != nullptr) out.push_back(*n.ext);  // a value-less primitive: its id/extension
+        else out.push_back(nullptr);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace pdex::fhirpath
