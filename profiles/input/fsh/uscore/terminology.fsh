@@ -1,0 +1,189 @@
+// US Core 3.1.1 terminology: the value sets of the required bindings (plus the small extensible
+// ones our examples use) and the US Core code systems. Value sets over large external code systems
+// (LOINC, the CDC race & ethnicity hierarchy) are kept as intensional definitions: validators
+// without that code system report the code as "not checked" rather than invalid.
+
+CodeSystem: RaceAndEthnicityCDC
+Id: cdcrec
+Title: "Race & Ethnicity - CDC"
+Description: "CDC Race & Ethnicity code system (PHIN VADS). Only the two roots and the OMB minimum categories are listed here; the full hierarchy (about 970 codes) is external, so this is a fragment."
+* ^url = "urn:oid:2.16.840.1.113883.6.238"
+* ^version = "3.1.1"
+* ^status = #active
+* ^caseSensitive = true
+* ^hierarchyMeaning = #is-a
+* ^content = #fragment
+* #1000-9 "Race"
+  * #1002-5 "American Indian or Alaska Native"
+  * #2028-9 "Asian"
+  * #2054-5 "Black or African American"
+  * #2076-8 "Native Hawaiian or Other Pacific Islander"
+  * #2106-3 "White"
+* #2133-7 "Ethnicity"
+  * #2135-2 "Hispanic or Latino"
+  * #2186-5 "Not Hispanic or Latino"
+
+CodeSystem: USCoreCarePlanCategoryExtensionCodes
+Id: careplan-category
+Title: "US Core CarePlan Category Extension Codes"
+Description: "Care plan category codes defined by US Core."
+* insert USCore(CodeSystem, careplan-category)
+* ^caseSensitive = true
+* ^content = #complete
+* #assess-plan "Assessment and Plan of Treatment" "The clinical assessment and plan of treatment for the patient."
+
+CodeSystem: USCoreConditionCategoryExtensionCodes
+Id: condition-category
+Title: "US Core Condition Category Extension Codes"
+Description: "Condition category codes defined by US Core."
+* insert USCore(CodeSystem, condition-category)
+* ^caseSensitive = true
+* ^content = #complete
+* #problem "Problem" "A problem on the patient's problem list."
+* #health-concern "Health Concern" "A concern about the patient's health, raised by the patient or a provider."
+
+CodeSystem: USCoreDocumentReferencesCategoryCodes
+Id: us-core-documentreference-category
+Title: "US Core DocumentReferences Category Codes"
+Description: "Document category codes defined by US Core."
+* insert USCore(CodeSystem, us-core-documentreference-category)
+* ^caseSensitive = true
+* ^content = #complete
+* #clinical-note "Clinical Note" "Part of the medical record created by a clinician about a patient."
+
+CodeSystem: USCoreProvenancePaticipantTypeExtensionCodes
+Id: us-core-provenance-participant-type
+Title: "US Core Provenance Participant Type Extension Codes"
+Description: "Provenance agent type codes defined by US Core."
+* insert USCore(CodeSystem, us-core-provenance-participant-type)
+* ^caseSensitive = true
+* ^content = #complete
+* #transmitter "Transmitter" "The entity that sent the resource, which may differ from its author."
+
+ValueSet: BirthSex
+Id: birthsex
+Title: "Birth Sex"
+Description: "Sex assigned at birth: female, male or unknown."
+* insert USCore(ValueSet, birthsex)
+* $v3-AdministrativeGender#F "Female"
+* $v3-AdministrativeGender#M "Male"
+* $v3-NullFlavor#UNK "Unknown"
+
+ValueSet: OmbRaceCategories
+Id: omb-race-category
+Title: "OMB Race Categories"
+Description: "The five OMB minimum race categories and two null flavors."
+* insert USCore(ValueSet, omb-race-category)
+* $cdcrec#1002-5 "American Indian or Alaska Native"
+* $cdcrec#2028-9 "Asian"
+* $cdcrec#2054-5 "Black or African American"
+* $cdcrec#2076-8 "Native Hawaiian or Other Pacific Islander"
+* $cdcrec#2106-3 "White"
+* $v3-NullFlavor#UNK "Unknown"
+* $v3-NullFlavor#ASKU "Asked but no answer"
+
+ValueSet: OmbEthnicityCategories
+Id: omb-ethnicity-category
+Title: "OMB Ethnicity Categories"
+Description: "The two OMB minimum ethnicity categories."
+* insert USCore(ValueSet, omb-ethnicity-category)
+* $cdcrec#2135-2 "Hispanic or Latino"
+* $cdcrec#2186-5 "Non Hispanic or Latino"
+
+ValueSet: DetailedRace
+Id: detailed-race
+Title: "Detailed race"
+Description: "CDC race codes below 'Race' other than the OMB categories (needs the full CDC hierarchy: not checked locally)."
+* insert USCore(ValueSet, detailed-race)
+* include codes from system $cdcrec where concept is-a #1000-9
+* exclude $cdcrec#1002-5
+* exclude $cdcrec#2028-9
+* exclude $cdcrec#2054-5
+* exclude $cdcrec#2076-8
+* exclude $cdcrec#2106-3
+
+ValueSet: DetailedEthnicity
+Id: detailed-ethnicity
+Title: "Detailed ethnicity"
+Description: "CDC ethnicity codes below 'Ethnicity' other than the OMB categories (needs the full CDC hierarchy: not checked locally)."
+* insert USCore(ValueSet, detailed-ethnicity)
+* include codes from system $cdcrec where concept is-a #2133-7
+* exclude $cdcrec#2135-2
+* exclude $cdcrec#2186-5
+
+ValueSet: NarrativeStatus
+Id: us-core-narrative-status
+Title: "Narrative Status"
+Description: "Narrative status codes allowed by US Core: generated or additional."
+* insert USCore(ValueSet, us-core-narrative-status)
+* http://hl7.org/fhir/narrative-status#additional "additional"
+* http://hl7.org/fhir/narrative-status#generated "generated"
+
+ValueSet: USCoreObservationSmokingStatusStatus
+Id: us-core-observation-smoking-status-status
+Title: "US Core Status for Smoking Status Observation"
+Description: "A smoking status observation is final or entered in error."
+* insert USCore(ValueSet, us-core-observation-smoking-status-status)
+* http://hl7.org/fhir/observation-status#final
+* http://hl7.org/fhir/observation-status#entered-in-error
+
+ValueSet: USCoreDocumentReferenceType
+Id: us-core-documentreference-type
+Title: "US Core DocumentReference Type"
+Description: "LOINC document codes (SCALE_TYP = DOC) or 'unknown'. The LOINC part needs LOINC: not checked locally."
+* insert USCore(ValueSet, us-core-documentreference-type)
+* $v3-NullFlavor#UNK "unknown"
+* include codes from system $loinc where SCALE_TYP = "DOC"
+
+ValueSet: USCoreProvenancePaticipantTypeCodes
+Id: us-core-provenance-participant-type
+Title: "US Core Provenance Participant Type Codes"
+Description: "Provenance agent types: the US Core transmitter code and the HL7 participant types."
+* insert USCore(ValueSet, us-core-provenance-participant-type)
+* include codes from system http://hl7.org/fhir/us/core/CodeSystem/us-core-provenance-participant-type
+* include codes from system $provenance-participant-type
+
+ValueSet: USCoreConditionCategoryCodes
+Id: us-core-condition-category
+Title: "US Core Condition Category Codes"
+Description: "HL7 condition categories plus the US Core health-concern code."
+* insert USCore(ValueSet, us-core-condition-category)
+* include codes from system http://terminology.hl7.org/CodeSystem/condition-category
+* http://hl7.org/fhir/us/core/CodeSystem/condition-category#health-concern "Health Concern"
+
+ValueSet: USCoreDocumentReferenceCategory
+Id: us-core-documentreference-category
+Title: "US Core DocumentReference Category"
+Description: "Document categories defined by US Core."
+* insert USCore(ValueSet, us-core-documentreference-category)
+* include codes from system http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category
+
+ValueSet: USCoreDiagnosticReportCategory
+Id: us-core-diagnosticreport-category
+Title: "US Core DiagnosticReport Category"
+Description: "LOINC part codes for radiology, cardiology and pathology reports."
+* insert USCore(ValueSet, us-core-diagnosticreport-category)
+* $loinc#LP29684-5 "Radiology"
+* $loinc#LP29708-2 "Cardiology"
+* $loinc#LP7839-6 "Pathology"
+
+ValueSet: USCoreSmokingStatusObservationCodes
+Id: us-core-smoking-status-observation-codes
+Title: "US Core Smoking Status Observation Codes"
+Description: "The LOINC code of a smoking status observation."
+* insert USCore(ValueSet, us-core-smoking-status-observation-codes)
+* $loinc#72166-2 "Tobacco smoking status NHIS"
+
+ValueSet: UsCoreSmokingStatusPreferred
+Id: us-core-observation-smokingstatus
+Title: "US Core Smoking Status Preferred"
+Description: "SNOMED CT smoking status answers."
+* insert USCore(ValueSet, us-core-observation-smokingstatus)
+* $sct#449868002 "Current every day smoker"
+* $sct#428041000124106 "Current some day smoker"
+* $sct#8517006 "Former smoker"
+* $sct#266919005 "Never smoker"
+* $sct#77176002 "Smoker, current status unknown"
+* $sct#266927001 "Unknown if ever smoked"
+* $sct#428071000124103 "Current Heavy tobacco smoker"
+* $sct#428061000124105 "Current Light tobacco smoker"
