@@ -74,7 +74,20 @@ const nlohmann::json* SnapshotResolver::Find(std::string_view canonical) {
     issues_by_url_[url].push_back(issue);
     return nullptr;
   }
+  if (in_progress_.size() >= kMaxBaseChain) {
+    Issue issue;
+    issue.severity = Severity::kError;
+    issue.code = "too-costly";
+    issue.id = "snapshot.chain-too-long";
+    issue.diagnostics = "more than " + std::to_string(kMaxBaseChain) + " nested snapshot generations at " + url;
+    issue.expression = url;
+    issues_.push_back(issue);
+    issues_by_url_[url].push_back(issue);
+    ++chain_limit_hits_;
+    return nullptr;
+  }
   in_progress_.insert(url);
+  const int chain_limit_hits = chain_limit_hits_;
   const nlohmann::json* source = entry->source;
   SnapshotResult result = GenerateSnapshot(*source, AsLookup());
   in_progress_.erase(url);
@@ -85,8 +98,9 @@ const nlohmann::json* SnapshotResolver::Find(std::string_view canonical) {
   issues_.insert(issues_.end(), result.issues.begin(), result.issues.end());
   // A best-effort snapshot (with errors reported) is still served, so one bad differential element
   // does not make every derived profile unresolvable; only a missing snapshot fails.
+  // A failure caused by the chain limit depends on where the lookup started: not cached.
   if (entry == nullptr || !HasSnapshot(result.structure_definition)) {
-    if (entry != nullptr) entry->failed = true;
+    if (entry != nullptr && chain_limit_hits == chain_limit_hits_) entry->failed = true;
     return nullptr;
   }
   generated_.push_back(std::move(result.structure_definition));

@@ -58,6 +58,7 @@ class SnapshotResolver {
   std::set<std::string, std::less<>> in_progress_;
   std::map<std::string, Issues> issues_by_url_;
   Issues issues_;
+  int chain_limit_hits_ = 0;
 };
 
 }  // namespace pdex::snapshot

@@ -14,7 +14,9 @@
 //   snapshot.ambiguous-type      a child of an element with several types is constrained
 //   snapshot.cardinality-widened the differential loosens min/max of the base (warning)
 //   snapshot.circular-base       base definitions form a cycle (reported by SnapshotResolver)
-//   snapshot.too-large           the result would exceed kMaxSnapshotElements
+//   snapshot.too-large           the result would exceed kMaxSnapshotElements, or an element id is
+//                                deeper than kMaxElementDepth
+//   snapshot.chain-too-long      more than kMaxBaseChain definitions generated recursively (resolver)
 //   snapshot.internal            a defect of our own code (caught here, never escapes)
 // Thread-safety: GenerateSnapshot is reentrant; it only calls `lookup` on the calling thread.
 #pragma once
@@ -39,8 +41,11 @@ struct SnapshotResult {
   bool ok = false;  // false when an error issue was reported; the snapshot is then best effort
 };
 
-// Limit documented in docs/limits.md: the largest official R4/IG snapshot has ~1,500 elements.
+// Limits (for docs/limits.md). The largest official R4/IG snapshot has ~1,500 elements; the deepest
+// element path in R4 has 7 segments; base chains in real IGs are 2-5 definitions long.
 inline constexpr std::size_t kMaxSnapshotElements = 20000;
+inline constexpr std::size_t kMaxElementDepth = 64;
+inline constexpr std::size_t kMaxBaseChain = 32;
 
 SnapshotResult GenerateSnapshot(const nlohmann::json& profile, const StructureDefinitionLookup& lookup);
 

@@ -129,6 +129,11 @@ bool SnapshotBuilder::Apply(const nlohmann::json& diff) {
 
 std::optional<std::size_t> SnapshotBuilder::Resolve(const std::string& id, const nlohmann::json& diff) {
   std::vector<IdSegment> segments = SplitId(id);
+  if (segments.size() > kMaxElementDepth) {
+    AddIssue(Severity::kError, "snapshot.too-large",
+             "element id deeper than " + std::to_string(kMaxElementDepth) + " segments", id.substr(0, 200));
+    return std::nullopt;
+  }
   if (segments.empty() || segments[0].name != root_ || !segments[0].slice.empty() || elements_.empty()) {
     AddIssue(Severity::kError, "snapshot.path-not-found", "'" + id + "' does not start with the root '" + root_ + "'",
              id);

@@ -3,6 +3,7 @@
 #include "json/parse.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -199,6 +200,17 @@ std::vector<Mismatch> CompareSnapshots(const nlohmann::json& generated, const nl
     check("contentReference", mine.value("contentReference", nlohmann::json()),
           element.value("contentReference", nlohmann::json()));
     check("constraint.keys", ConstraintKeys(mine), ConstraintKeys(element));
+    if (std::getenv("PDEX_SNAPSHOT_EXTRA") != nullptr) {
+      for (const char* key : {"isModifier", "isSummary", "maxLength", "condition", "sliceIsConstraining",
+                              "meaningWhenMissing", "orderMeaning", "representation", "binding", "type", "slicing"}) {
+        check(key, mine.value(key, nlohmann::json()), element.value(key, nlohmann::json()));
+      }
+      for (auto it = element.begin(); it != element.end(); ++it) {
+        for (const char* prefix : {"minValue", "maxValue", "defaultValue"}) {
+          if (it.key().rfind(prefix, 0) == 0) check(prefix, mine.value(it.key(), nlohmann::json()), it.value());
+        }
+      }
+    }
   }
   for (const auto& id : generated_order) {
     if (official_ids.count(id) == 0) out.push_back({id, "presence", "extra in the generated snapshot"});

@@ -142,3 +142,30 @@ TEST_CASE("malformed input never throws", "[snapshot][errors]") {
 }
 
 }  // namespace pdex::snapshot::testing
+
+namespace pdex::snapshot::testing {
+
+TEST_CASE("limits: deep element ids and long base chains", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  std::string deep = "Thing.component";
+  for (int i = 0; i < 5000; ++i) deep += ".child";
+  SnapshotResult result =
+      GenerateSnapshot(Profile("http://example.org/p", kThingUrl, {{{"id", deep}, {"path", deep}}}), resolver.AsLookup());
+  CHECK(HasIssue(result, "snapshot.too-large"));
+  CHECK(result.structure_definition["snapshot"]["element"].size() == 11);
+
+  // 40 profiles each based on the next: generation stops at kMaxBaseChain with an issue, no crash.
+  for (int i = 0; i < 40; ++i) {
+    std::string base = i == 39 ? std::string(kThingUrl) : "http://example.org/chain" + std::to_string(i + 1);
+    resolver.AddOwned(Profile("http://example.org/chain" + std::to_string(i), base,
+                              {{{"id", "Thing.note"}, {"path", "Thing.note"}}}));
+  }
+  CHECK(resolver.Find("http://example.org/chain0") == nullptr);
+  bool too_long = false;
+  for (const auto& issue : resolver.issues()) too_long = too_long || issue.id == "snapshot.chain-too-long";
+  CHECK(too_long);
+  CHECK(resolver.Find("http://example.org/chain20") != nullptr);  // a shorter chain still resolves
+}
+
+}  // namespace pdex::snapshot::testing
