@@ -1,6 +1,8 @@
 // Result conversion for the CLI and the WASM binding (see ToJson in fhirpath.h).
 #include "fhirpath/fhirpath.h"
 
+#include <cmath>
+
 namespace pdex::fhirpath {
 
 using Json = nlohmann::json;
@@ -26,7 +28,9 @@ std::string ToLiteral(const Value& value) {
 namespace {
 
 Json DecimalJson(const Decimal& d) {
-  // Keep integral decimals as numbers; nlohmann prints doubles shortest-round-trip.
+  // A decimal written without fraction digits (4 'g', 1.toDecimal()) prints as an integer; others
+  // as the shortest round-trip double (JSON numbers cannot keep trailing zeros).
+  if (d.scale == 0 && std::fabs(d.value) < 9e15 && std::trunc(d.value) == d.value) return Json(static_cast<std::int64_t>(d.value));
   return Json(d.value);
 }
 

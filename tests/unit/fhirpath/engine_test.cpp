@@ -1,0 +1,199 @@
+// Unit tests of the FHIRPath engine: syntax errors with positions, nesting limits, evaluation
+// errors as values, navigation without a type model, environment variables and FHIR functions.
+#include "fhirpath/fhirpath.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+namespace fp = pdex::fhirpath;
+using Json = nlohmann::json;
+
+namespace {
+
+Json Eval(const std::string& expression, const Json& context = Json::object(), const fp::Environment& env = {}) {
+  auto compiled = fp::Compile(expression);
+  REQUIRE(compiled.ok());
+  auto result = fp::Evaluate(compiled.value(), context, env);
+  if (!result.ok()) FAIL("evaluation failed: " << result.error().ToString());
+  return fp::ToJson(result.value());
+}
+
+fp::Error EvalError(const std::string& expression, const Json& context = Json::object(), const fp::Environment& env = {}) {
+  auto compiled = fp::Compile(expression);
+  if (!compiled.ok()) return compiled.error();
+  auto result = fp::Evaluate(compiled.value(), context, env);
+  REQUIRE_FALSE(result.ok());
+  return result.error();
+}
+
+const Json kPatient = Json::parse(R"({
+  "resourceType": "Patient", "id": "p1", "active": true, "birthDate": "1974-12-25",
+  "_birthDate": {"extension": [{"url": "http://example.org/time", "valueTime": "14:35:45"}]},
+  "name": [{"use": "official", "given": [null, "Jim"], "_given": [{"extension": [{"url": "x", "valueString": "J"}]}, null],
+            "family": "Chalmers"}],
+  "deceasedBoolean": false,
+  "contained": [{"resourceType": "Organization", "id": "org", "name": "Acme"}],
+  "managingOrganization": {"reference": "#org"},
+  "text": {"status": "generated", "div": "<div xmlns=\"http://www.w3.org/1999/xhtml\">ok</div>"}
+})");
+
+}  // namespace
+
+TEST_CASE("syntax errors carry a message and position", "[fhirpath][parser]") {
+  struct Case {
+    const char* expression;
+    fp::ErrorKind kind;
+    std::size_t position;
+  };
+  const Case cases[] = {
+      {"2 + ", fp::ErrorKind::kSyntax, 4},
+      {"name.", fp::ErrorKind::kSyntax, 5},
+      {"'unterminated", fp::ErrorKind::kSyntax, 0},
+      {"1 + /* open", fp::ErrorKind::kSyntax, 4},
+      {"name.given[0", fp::ErrorKind::kSyntax, 12},
+      {"noSuchFunction()", fp::ErrorKind::kSemantic, 0},
+      {"name.substring()", fp::ErrorKind::kSemantic, 5},
+      {"name.where(a, b)", fp::ErrorKind::kSemantic, 5},
+      {"@2015-13-01", fp::ErrorKind::kSyntax, 0},
+      {"1 # 2", fp::ErrorKind::kSyntax, 2},
+      {"$that", fp::ErrorKind::kSyntax, 0},
+  };
+  for (const Case& c : cases) {
+    INFO(c.expression);
+    auto compiled = fp::Compile(c.expression);
+    REQUIRE_FALSE(compiled.ok());
+    CHECK(compiled.error().kind == c.kind);
+    CHECK(compiled.error().position == c.position);
+    CHECK_FALSE(compiled.error().message.empty());
+  }
+}
+
+TEST_CASE("deep nesting is an error, not a stack overflow", "[fhirpath][limits]") {
+  const std::size_t n = 100000;
+  for (const std::string& expression : {std::string(n, '(') + "1" + std::string(n, ')'), std::string(n, '-') + "1",
+                                        "a" + std::string() + [&] { std::string s; for (std::size_t i = 0; i < n / 2; ++i) s += ".a"; return s; }(),
+                                        [&] { std::string s = "1"; for (std::size_t i = 0; i < n / 2; ++i) s += "+1"; return s; }(),
+                                        [&] { std::string s; for (int i = 0; i < 5000; ++i) s += "where("; s += "true"; s += std::string(5000, ')'); return s; }()}) {
+    auto compiled = fp::Compile(expression);
+    REQUIRE_FALSE(compiled.ok());
+    CHECK(compiled.error().kind == fp::ErrorKind::kSyntax);
+  }
+  // Within the limit both parsing and evaluation work.
+  std::string ok = std::string(100, '(') + "1" + std::string(100, ')');
+  CHECK(Eval(ok) == Json::array({1}));
+  CHECK_FALSE(fp::Compile(std::string(fp::kMaxExpressionLength + 1, ' ')).ok());
+}
+
+TEST_CASE("evaluation errors are values with positions", "[fhirpath][evaluator]") {
+  auto e = EvalError("(1 | 2).single()");
+  CHECK(e.kind == fp::ErrorKind::kExecution);
+  CHECK(e.position == 8);
+  CHECK(EvalError("'a' - 'b'").message.find("'-'") != std::string::npos);
+  CHECK(EvalError("(1 | 2) + 1").position == 8);
+  CHECK(EvalError("%undefined").kind == fp::ErrorKind::kSemantic);
+  CHECK(EvalError("name.given.startsWith('J')", kPatient).message.find("single") != std::string::npos);
+  CHECK(EvalError("@2015-01-01 + 1 'cm'").message.find("cm") != std::string::npos);
+}
+
+TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
+  CHECK(Eval("{} = 1") == Json::array());
+  CHECK(Eval("{} and false") == Json::array({false}));
+  CHECK(Eval("{} or true") == Json::array({true}));
+  CHECK(Eval("{} implies false") == Json::array());
+  CHECK(Eval("1 / 0") == Json::array());
+  CHECK(Eval("{}.count()") == Json::array({0}));
+  CHECK(Eval("'a' & {}") == Json::array({"a"}));
+  CHECK(Eval("@2018-03 < @2018-03-01") == Json::array());
+  CHECK(Eval("1.10 = 1.1") == Json::array({true}));
+  CHECK(Eval("1.0.precision() | 1.00.precision()") == Json::array({1, 2}));
+  CHECK(Eval("1 'kg' = 1000 'g'") == Json::array({true}));
+  CHECK(Eval("1 year = 1 'a'") == Json::array());
+}
+
+TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][evaluator]") {
+  CHECK(Eval("Patient.name.given", kPatient) == Json::array({Json::object({{"extension", Json::array({{{"url", "x"}, {"valueString", "J"}}})}}), "Jim"}));
+  CHECK(Eval("name.given.count()", kPatient) == Json::array({2}));
+  CHECK(Eval("name.given.extension.value", kPatient) == Json::array({"J"}));
+  CHECK(Eval("birthDate.extension('http://example.org/time').value", kPatient) == Json::array({"14:35:45"}));
+  CHECK(Eval("deceased", kPatient) == Json::array({false}));
+  CHECK(Eval("Observation.value", kPatient) == Json::array());
+  CHECK(Eval("active.not()", kPatient) == Json::array({false}));
+  CHECK(Eval("birthDate < @2000-01-01", kPatient) == Json::array({true}));
+  CHECK(Eval("name.given.select($this.hasValue())", kPatient) == Json::array({false, true}));
+}
+
+TEST_CASE("environment variables", "[fhirpath][evaluator]") {
+  fp::Environment env;
+  env.variables["limit"] = {fp::Value::Integer(3)};
+  CHECK(Eval("%limit + 1", kPatient, env) == Json::array({4}));
+  CHECK(Eval("%resource.id | %rootResource.id | %context.id", kPatient, env) == Json::array({"p1"}));
+  CHECK(Eval("%`vs-administrative-gender`") == Json::array({"http://hl7.org/fhir/ValueSet/administrative-gender"}));
+  CHECK(Eval("%`ext-patient-birthTime`") == Json::array({"http://hl7.org/fhir/StructureDefinition/patient-birthTime"}));
+  CHECK(Eval("%ucum | %sct | %loinc").size() == 3);
+  env.now = fp::ParseTemporal("2020-02-03T04:05:06.007+01:00", fp::DateTimeValue::Kind::kDateTime);
+  CHECK(Eval("now() | today() | timeOfDay()", Json::object(), env) ==
+        Json::array({"@2020-02-03T04:05:06.007+01:00", "@2020-02-03", "@T04:05:06.007"}));
+  std::vector<std::string> traced;
+  env.trace = [&](std::string_view name, const fp::Collection& values) { traced.push_back(std::string(name) + ":" + std::to_string(values.size())); };
+  CHECK(Eval("name.given.trace('g').count()", kPatient, env) == Json::array({2}));
+  CHECK(traced == std::vector<std::string>{"g:2"});
+}
+
+TEST_CASE("FHIR functions: resolve, memberOf, conformsTo, htmlChecks", "[fhirpath][fhir]") {
+  CHECK(Eval("managingOrganization.resolve().name", kPatient) == Json::array({"Acme"}));
+  Json bundle = Json::parse(R"({"resourceType": "Bundle", "entry": [
+      {"fullUrl": "http://x.org/fhir/Patient/1", "resource": {"resourceType": "Patient", "id": "1", "gender": "male"}},
+      {"fullUrl": "urn:uuid:abc", "resource": {"resourceType": "Observation", "id": "o", "subject": {"reference": "Patient/1"},
+       "performer": [{"reference": "urn:uuid:abc"}]}}]})");
+  CHECK(Eval("entry[1].resource.subject.resolve().gender", bundle) == Json::array({"male"}));
+  CHECK(Eval("entry[1].resource.performer.resolve().id", bundle) == Json::array({"o"}));
+  CHECK(Eval("'Patient/2'.resolve()", bundle) == Json::array());
+
+  struct Terminology : fp::TerminologyProvider {
+    std::optional<bool> MemberOf(const fp::Value& coded, std::string_view url) override {
+      if (url != "http://example.org/vs") return std::nullopt;
+      auto v = fp::ToSystem(coded);
+      return v && v->kind() == fp::ValueKind::kString && v->string() == "official";
+    }
+  } terminology;
+  fp::Environment env;
+  CHECK(Eval("name.use.memberOf('http://example.org/vs')", kPatient, env) == Json::array());  // no provider
+  env.terminology = &terminology;
+  CHECK(Eval("name.use.memberOf('http://example.org/vs')", kPatient, env) == Json::array({true}));
+  CHECK(Eval("name.use.memberOf('http://unknown')", kPatient, env) == Json::array());
+
+  env.conforms_to = [](const fp::Value&, std::string_view url) -> fp::Result<bool> {
+    if (url == "http://bad") return fp::Error{fp::ErrorKind::kExecution, "unknown profile", 0};
+    return url == "http://good";
+  };
+  CHECK(Eval("conformsTo('http://good')", kPatient, env) == Json::array({true}));
+  CHECK(EvalError("conformsTo('http://bad')", kPatient, env).message == "unknown profile");
+
+  CHECK(Eval("text.div.htmlChecks()", kPatient) == Json::array({true}));
+  for (const char* bad : {"<div><script>x</script></div>", "<div><a href=\"javascript:alert(1)\">x</a></div>",
+                          "<div><img src=\"a.png\" onerror=\"x()\"/></div>", "<div><form></form></div>", "<p>not a div</p>"}) {
+    Json resource = {{"resourceType", "Basic"}, {"text", {{"div", bad}}}};
+    INFO(bad);
+    CHECK(Eval("text.div.htmlChecks()", resource) == Json::array({false}));
+  }
+}
+
+TEST_CASE("output conversion and the expression cache", "[fhirpath][output]") {
+  CHECK(Eval("true | 1 | 2.5 | 'x' | @2015-02-04 | @2015-02-04T10:00:00Z | @T14:34:28 | 4 'g' | 1 week") ==
+        Json::array({true, 1, 2.5, "x", "@2015-02-04", "@2015-02-04T10:00:00Z", "@T14:34:28", {{"value", 4}, {"unit", "g"}},
+                     {{"value", 1}, {"unit", "week"}}}));
+  CHECK(Eval("name.first()", kPatient)[0]["family"] == "Chalmers");
+  fp::ExpressionCache cache(2);
+  auto a = cache.Get("1 + 1");
+  auto b = cache.Get("1 + 1");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  CHECK(&a.value().root() == &b.value().root());
+  CHECK_FALSE(cache.Get("1 +").ok());
+  cache.Get("2");
+  CHECK(cache.Get("3").ok());  // eviction keeps the cache bounded
+  auto direct = fp::Evaluate("name.family", kPatient);
+  REQUIRE(direct.ok());
+  CHECK(fp::ToJson(direct.value()) == Json::array({"Chalmers"}));
+}
