@@ -24,4 +24,7 @@ int UsageError(const char* command, const std::string& message);
 int RunValidate(const std::vector<std::string>& args);
 extern const char kValidateHelp[];
 
+int RunFhirpath(const std::vector<std::string>& args);
+extern const char kFhirpathHelp[];
+
 }  // namespace pdex::cli

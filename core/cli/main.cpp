@@ -10,6 +10,7 @@ namespace {
 
 const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
+    {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
 };
 
 void PrintHelp(std::ostream& out) {
