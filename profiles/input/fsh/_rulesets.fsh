@@ -47,3 +47,8 @@ RuleSet: UcumQuantity(path, code)
 * {path}.system = $ucum (exactly)
 * {path}.code 1..1 MS
 * {path}.code = {code} (exactly)
+
+// One element context for an extension (call once per context).
+RuleSet: Context(expression)
+* ^context[+].type = #element
+* ^context[=].expression = "{expression}"
