@@ -12,14 +12,18 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() && text.substr(0, prefix.size()) == prefix;
 }
 
-// Upper bound as a number; "*" (or anything unparsable) is unbounded.
+constexpr long kUnbounded = -1;
+constexpr long kInvalidMax = -2;
+
+// Upper bound as a number: kUnbounded for "*", kInvalidMax for anything that is not a max string.
 long MaxValue(const nlohmann::json& max) {
-  if (!max.is_string()) return -1;
+  if (!max.is_string()) return kInvalidMax;
   const std::string& text = max.get_ref<const std::string&>();
-  if (text.empty() || text == "*") return -1;
+  if (text == "*") return kUnbounded;
+  if (text.empty() || text.size() > 9) return kInvalidMax;
   char* end = nullptr;
   long value = std::strtol(text.c_str(), &end, 10);
-  return (end != nullptr && *end == '\0') ? value : -1;
+  return (end != nullptr && *end == '\0' && value >= 0) ? value : kInvalidMax;
 }
 
 void AppendUnique(nlohmann::json& target, const char* key, const nlohmann::json& values) {
@@ -154,7 +158,7 @@ void CheckCardinality(const nlohmann::json& element, const nlohmann::json& diff,
   if (base_max != element.end() && diff_max != diff.end()) {
     long base_value = MaxValue(*base_max);
     long diff_value = MaxValue(*diff_max);
-    if (base_value >= 0 && (diff_value < 0 || diff_value > base_value)) {
+    if (base_value >= 0 && diff_value != kInvalidMax && (diff_value == kUnbounded || diff_value > base_value)) {
       add("differential max " + diff_max->dump() + " is above the base max " + base_max->dump());
     }
   }
