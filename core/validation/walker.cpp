@@ -50,7 +50,8 @@ void Walker::Report(Severity severity, const char* code, const char* id, std::st
   ReportAt(path_, severity, code, id, std::move(diagnostics));
 }
 
-void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level) {
+void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
+                              bool contained) {
   const std::string type(Str(resource, "resourceType"));
   if (!resource.is_object() || type.empty()) {
     Report(Severity::kError, "structure", "validator.resource-type-missing",
@@ -71,22 +72,23 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   }
   ResourceFrame frame;
   frame.resource = &resource;
-  // A contained resource's '#id' references resolve in its container (R4 references.html#contained);
-  // a Bundle entry is its own container.
-  const bool contained = outer != nullptr && !top_level && Str(*outer->resource, "resourceType") != "Bundle";
-  frame.container = contained ? outer->container : &resource;
+  // A contained resource's '#id' references resolve in its container; a Bundle entry or a
+  // Parameters resource is its own container.
+  frame.container = contained && outer != nullptr ? outer->container : &resource;
   frame.bundle = outer != nullptr ? outer->bundle : nullptr;
   BundleFrame bundle;
   if (type == "Bundle") {
     bundle.bundle = &resource;
     bundle.type = std::string(Str(resource, "type"));
     if (const auto entries = resource.find("entry"); entries != resource.end() && entries->is_array()) {
-      for (const nlohmann::json& entry : *entries) {
+      for (entry_index_ = 0; entry_index_ < entries->size(); ++entry_index_) {
+        const nlohmann::json& entry = (*entries)[entry_index_];
         if (!entry.is_object()) continue;
         const auto res = entry.find("resource");
         if (res == entry.end() || !res->is_object()) continue;
         const std::string_view full_url = Str(entry, "fullUrl");
         if (!full_url.empty()) bundle.by_full_url.emplace(std::string(full_url), &*res);
+        CheckFullUrl(entry, *res);
         if (!Str(*res, "id").empty()) {
           bundle.by_type_id.emplace(std::string(Str(*res, "resourceType")) + "/" + std::string(Str(*res, "id")), &*res);
         }
@@ -116,6 +118,28 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
            std::to_string(frame.invariants.size()) + " invariants not evaluated (no FHIRPath engine): " + keys);
   }
   path_.resize(saved);
+}
+
+void Walker::CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource) {
+  // R4 bundle.html#fullUrl: an absolute URL; a RESTful one ends with [type]/[id] of the resource.
+  const std::string_view full_url = Str(entry, "fullUrl");
+  if (full_url.empty()) return;
+  const std::string location = path_ + ".entry[" + std::to_string(entry_index_) + "]";
+  if (full_url.find(':') == std::string_view::npos) {
+    ReportAt(location, Severity::kError, "invalid", "validator.bundle-fullurl-relative",
+             "the fullUrl must be an absolute URL (not '" + std::string(full_url) + "')");
+    return;
+  }
+  if (full_url.substr(0, 4) != "http") return;
+  const std::string type(Str(resource, "resourceType"));
+  const std::string id(Str(resource, "id"));
+  const std::string tail = "/" + type + "/" + id;
+  const std::size_t type_at = full_url.rfind("/" + type + "/");
+  if (!id.empty() && type_at != std::string_view::npos &&
+      (full_url.size() < tail.size() || full_url.substr(full_url.size() - tail.size()) != tail)) {
+    ReportAt(location, Severity::kError, "invalid", "validator.bundle-fullurl-mismatch",
+             "the fullUrl '" + std::string(full_url) + "' looks like a RESTful URL but does not end with " + tail.substr(1));
+  }
 }
 
 void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
@@ -359,7 +383,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
     }
-    ValidateResource(value, &frame, false);
+    ValidateResource(value, &frame, false, index.node(node).name == "contained");
     return;
   }
   if (!value.is_object()) {

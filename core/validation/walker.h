@@ -44,7 +44,10 @@ class Walker {
   Walker(const Validator& validator, const ValidatorOptions& options, Issues& issues);
 
   // Validates `resource` at location `path_` (set by the caller; empty for the top level).
-  void ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level);
+  // `contained`: the resource sits in a DomainResource.contained element, so its '#id' references
+  // resolve against the container (R4 references.html#contained).
+  void ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
+                        bool contained = false);
 
  private:
   friend class PathScope;
@@ -55,6 +58,7 @@ class Walker {
   void ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                        ResourceFrame& frame, std::size_t depth);
   void CollectInvariants(const ElementNode& node, ResourceFrame& frame);
+  void CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource);
   void ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
                               ResourceFrame& frame);
   // walker_slicing.cpp
@@ -81,6 +85,7 @@ class Walker {
   Issues* issues_;
   std::string path_;
   std::size_t profile_nesting_ = 0;
+  std::size_t entry_index_ = 0;  // Bundle entry being indexed (for fullUrl issue locations)
   bool too_many_ = false;
   // Where extensions are used: (element path in its definition, element type), innermost last.
   std::vector<std::pair<std::string, std::string>> context_;
