@@ -1,8 +1,17 @@
 #include "api/engine.h"
 
 #include "common/issue.h"
+#include "package/registry.h"
+#include "terminology/terminology.h"
+#include "validation/validator.h"
+
+#ifdef PDEX_HAVE_GUNZIP
+#include "package/gunzip.h"
+#endif
 
 #include <exception>
+#include <fstream>
+#include <sstream>
 
 namespace pdex::api {
 namespace {
@@ -38,7 +47,117 @@ Issues CheckResourceShape(const nlohmann::json& resource) {
   return {};
 }
 
+nlohmann::json LoadOutcome(Issues issues, const std::string& what, std::size_t before, std::size_t after) {
+  if (!HasErrors(issues)) {
+    issues.push_back(Issue{.severity = Severity::kInformation,
+                           .code = "informational",
+                           .id = "package.loaded",
+                           .diagnostics = what + ": " + std::to_string(after - before) + " conformance resources loaded"});
+  }
+  return ToOperationOutcome(issues);
+}
+
+nlohmann::json InternalError(const std::exception& e) {
+  return ToOperationOutcome({Issue{.severity = Severity::kFatal,
+                                   .code = "exception",
+                                   .id = "engine.internal",
+                                   .diagnostics = std::string("internal error: ") + e.what()}});
+}
+
 }  // namespace
+
+Engine::Engine(json::JsonLimits limits) : limits_(limits), registry_(std::make_unique<package::Registry>()) {
+  ResetValidator();
+}
+Engine::~Engine() = default;
+Engine::Engine(Engine&&) noexcept = default;
+Engine& Engine::operator=(Engine&&) noexcept = default;
+
+void Engine::ResetValidator() {
+  // The validator caches element indexes and expansions over the registry's contents; after new
+  // resources arrive, start from fresh caches.
+  validator_.reset();
+  terminology_ = std::make_unique<terminology::TerminologyService>(*registry_);
+  validator_ = std::make_unique<validation::Validator>(*registry_, *terminology_);
+}
+
+bool Engine::has_definitions() const {
+  return registry_ != nullptr && registry_->FindTypeDefinition("Resource") != nullptr;
+}
+
+nlohmann::json Engine::LoadDefinitions(std::string_view pack_text) {
+  try {
+    const std::size_t before = registry_->size();
+    Issues issues = registry_->LoadPackText(pack_text, "definitions pack");
+    ResetValidator();
+    return LoadOutcome(std::move(issues), "definitions pack", before, registry_->size());
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+nlohmann::json Engine::LoadPackageTar(std::string_view tar_bytes, std::string_view name) {
+  try {
+    const std::size_t before = registry_->size();
+    Issues issues = registry_->LoadTar(tar_bytes, name);
+    ResetValidator();
+    return LoadOutcome(std::move(issues), std::string(name), before, registry_->size());
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+nlohmann::json Engine::LoadResources(std::string_view json_text, std::string_view name) {
+  try {
+    const std::size_t before = registry_->size();
+    Issues issues = registry_->LoadResourceText(json_text, name);
+    ResetValidator();
+    return LoadOutcome(std::move(issues), std::string(name), before, registry_->size());
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
+
+std::string Engine::DefaultDefinitionsPath() {
+#ifdef PDEX_DEFAULT_DEFINITIONS_PACK
+  return PDEX_DEFAULT_DEFINITIONS_PACK;
+#else
+  return {};
+#endif
+}
+
+nlohmann::json Engine::LoadPath(const std::string& path) {
+  try {
+    const std::size_t before = registry_->size();
+    Issues issues;
+    const bool gzipped = path.size() > 4 && (path.compare(path.size() - 4, 4, ".tgz") == 0 ||
+                                             path.compare(path.size() - 3, 3, ".gz") == 0);
+#ifdef PDEX_HAVE_GUNZIP
+    if (gzipped) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      std::string error;
+      const std::optional<std::string> tar = in ? package::Gunzip(buffer.str(), error) : std::nullopt;
+      if (!tar) {
+        issues.push_back(Issue{.code = "processing", .id = "package.bad-gzip",
+                               .diagnostics = path + ": " + (in ? error : "cannot read the file")});
+      } else {
+        issues = registry_->LoadTar(*tar, path);
+      }
+    } else {
+      issues = registry_->LoadPath(path);
+    }
+#else
+    (void)gzipped;
+    issues = registry_->LoadPath(path);
+#endif
+    ResetValidator();
+    return LoadOutcome(std::move(issues), path, before, registry_->size());
+  } catch (const std::exception& e) {
+    return InternalError(e);
+  }
+}
 
 nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOptions& options) const {
   Issues issues;
@@ -48,10 +167,16 @@ nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOp
       issues.push_back(FromJsonError(*parsed.error));
     } else {
       issues = CheckResourceShape(parsed.value);
-      for (const std::string& profile : options.profiles) {
-        issues.push_back(Issue{.code = "not-found",
-                               .id = "profile.unknown",
-                               .diagnostics = "unknown profile '" + profile + "': no loaded package defines it"});
+      if (issues.empty() && has_definitions()) {
+        validation::ValidatorOptions validator_options;
+        validator_options.profiles = options.profiles;
+        issues = validator_->Validate(parsed.value, validator_options);
+      } else {
+        for (const std::string& profile : options.profiles) {
+          issues.push_back(Issue{.code = "not-found",
+                                 .id = "profile.unknown",
+                                 .diagnostics = "unknown profile '" + profile + "': no loaded package defines it"});
+        }
       }
       if (issues.empty()) {
         issues.push_back(Issue{.severity = Severity::kInformation,

@@ -10,9 +10,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace pdex::package {
+class Registry;
+}
+namespace pdex::terminology {
+class TerminologyService;
+}
+namespace pdex::validation {
+class Validator;
+}
 
 namespace pdex::api {
 
@@ -23,16 +34,43 @@ struct ValidateOptions {
 
 class Engine {
  public:
-  explicit Engine(json::JsonLimits limits = {}) : limits_(limits) {}
+  explicit Engine(json::JsonLimits limits = {});
+  ~Engine();
+  Engine(Engine&&) noexcept;
+  Engine& operator=(Engine&&) noexcept;
 
   // Validates one FHIR JSON resource (or Bundle) given as text. Returns an OperationOutcome with at
   // least one issue: the findings, or a single information issue when there are none.
+  // Without loaded definitions only JSON well-formedness and resourceType are checked; once the
+  // definitions pack is loaded, the resource is validated against base R4, its meta.profile and
+  // `options.profiles` (core/validation/validator.h).
   nlohmann::json Validate(std::string_view resource_text, const ValidateOptions& options = {}) const;
 
+  // Loading conformance resources. Each returns an OperationOutcome: the load problems, or one
+  // information issue saying what was loaded. Never throws.
+  // The R4 definitions pack (text of r4-core.pack.json, built by scripts/build-definitions-pack.mjs).
+  nlohmann::json LoadDefinitions(std::string_view pack_text);
+  // A FHIR NPM package as an uncompressed tar (gunzip .tgz first), package/*.json.
+  nlohmann::json LoadPackageTar(std::string_view tar_bytes, std::string_view name);
+  // One conformance resource or a Bundle of them, as JSON text.
+  nlohmann::json LoadResources(std::string_view json_text, std::string_view name);
+  // A path on the (native or Emscripten) filesystem: folder, .tar, pack or resource/Bundle JSON;
+  // natively also a .tgz (gunzipped with zlib; in WASM the JS side gunzips and calls LoadPackageTar).
+  nlohmann::json LoadPath(const std::string& path);
+  // Where the build put the definitions pack (absolute path in the build tree), for the CLI.
+  static std::string DefaultDefinitionsPath();
+
+  // True once LoadDefinitions succeeded (base R4 StructureDefinitions are available).
+  bool has_definitions() const;
   const json::JsonLimits& limits() const { return limits_; }
 
  private:
+  void ResetValidator();
+
   json::JsonLimits limits_;
+  std::unique_ptr<package::Registry> registry_;
+  std::unique_ptr<terminology::TerminologyService> terminology_;
+  std::unique_ptr<validation::Validator> validator_;
 };
 
 }  // namespace pdex::api

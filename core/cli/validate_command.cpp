@@ -5,12 +5,14 @@
 #include "common/issue.h"
 #include "json/serialize.h"
 
+#include <filesystem>
 #include <iostream>
+#include <system_error>
 
 namespace pdex::cli {
 
 const char kValidateHelp[] =
-    "usage: pdex validate [--profile URL]... FILE...\n"
+    "usage: pdex validate [--definitions PATH] [--package DIR|TGZ]... [--profile URL]... FILE...\n"
     "\n"
     "Validates each FILE (a FHIR R4 JSON resource or Bundle; '-' reads standard input) and prints\n"
     "an OperationOutcome as JSON. With one FILE the outcome is printed as is; with several, one\n"
@@ -18,10 +20,16 @@ const char kValidateHelp[] =
     "\n"
     "options:\n"
     "  --profile URL   also validate against the profile with this canonical URL (repeatable)\n"
+    "  --package P     load conformance resources (profiles, value sets...) from a FHIR package:\n"
+    "                  a folder, a .tgz/.tar package, or a JSON resource/Bundle (repeatable)\n"
+    "  --definitions PATH  the FHIR R4 definitions pack (default: definitions/r4-core.pack.json\n"
+    "                  next to the pdex binary, else the build tree's). Without it only JSON\n"
+    "                  well-formedness is checked\n"
     "  -h, --help      show this help\n"
     "\n"
     "exit status: 0 no error-level issue in any file, 1 an error or fatal issue in some file\n"
-    "(including a file that cannot be read), 2 usage error.\n";
+    "(including a file that cannot be read), 2 usage error (including a --package or\n"
+    "--definitions that cannot be loaded).\n";
 
 namespace {
 
@@ -37,11 +45,39 @@ nlohmann::json UnreadableFileOutcome(const std::string& message) {
   return ToOperationOutcome({Issue{.severity = Severity::kFatal, .code = "not-found", .id = "cli.unreadable", .diagnostics = message}});
 }
 
+bool HasErrorIssue(const nlohmann::json& outcome) { return IsFailure(outcome); }
+
+// The pack next to the running binary (native: /proc/self/exe), else the build tree's default.
+std::string FindDefinitions() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    const std::filesystem::path candidate = exe.parent_path() / "definitions" / "r4-core.pack.json";
+    if (std::filesystem::exists(candidate, ec)) return candidate.string();
+  }
+  const std::string fallback = api::Engine::DefaultDefinitionsPath();
+  if (!fallback.empty() && std::filesystem::exists(fallback, ec)) return fallback;
+  return {};
+}
+
+// Loads `path` into the engine; prints the problems and returns false when it failed.
+bool Load(api::Engine& engine, const std::string& path, const char* what) {
+  const nlohmann::json outcome = engine.LoadPath(path);
+  if (!HasErrorIssue(outcome)) return true;
+  for (const auto& issue : outcome["issue"]) {
+    std::cerr << "pdex validate: cannot load " << what << " " << path << ": "
+              << issue.value("diagnostics", std::string()) << "\n";
+  }
+  return false;
+}
+
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
   api::ValidateOptions options;
   std::vector<std::string> files;
+  std::vector<std::string> packages;
+  std::string definitions;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
@@ -50,6 +86,12 @@ int RunValidate(const std::vector<std::string>& args) {
     } else if (arg == "--profile") {
       if (i + 1 == args.size()) return UsageError("validate", "--profile needs a URL");
       options.profiles.push_back(args[++i]);
+    } else if (arg == "--package") {
+      if (i + 1 == args.size()) return UsageError("validate", "--package needs a folder or package file");
+      packages.push_back(args[++i]);
+    } else if (arg == "--definitions") {
+      if (i + 1 == args.size()) return UsageError("validate", "--definitions needs a path");
+      definitions = args[++i];
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "--") {
       return UsageError("validate", "unknown option '" + arg + "'");
     } else if (arg == "--") {
@@ -61,7 +103,16 @@ int RunValidate(const std::vector<std::string>& args) {
   }
   if (files.empty()) return UsageError("validate", "no FILE given");
 
-  const api::Engine engine;
+  api::Engine engine;
+  if (definitions.empty()) definitions = FindDefinitions();
+  if (definitions.empty()) {
+    std::cerr << "pdex validate: no definitions pack found (--definitions); checking JSON well-formedness only\n";
+  } else if (!Load(engine, definitions, "definitions")) {
+    return kExitUsage;
+  }
+  for (const std::string& package : packages) {
+    if (!Load(engine, package, "package")) return kExitUsage;
+  }
   bool failed = false;
   for (const std::string& file : files) {
     std::string error;
