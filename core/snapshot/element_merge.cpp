@@ -1,9 +1,9 @@
 #include "snapshot/element_merge.h"
 
-#include "snapshot/element_id.h"
-
 #include <cstdlib>
 #include <string_view>
+
+#include "snapshot/element_id.h"
 
 namespace pdex::snapshot {
 namespace {

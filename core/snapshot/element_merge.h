@@ -5,17 +5,16 @@
 // Internal to core/snapshot; plain functions, thread-safe.
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <string>
+
 #include "common/issue.h"
 #include "snapshot/snapshot.h"
-
-#include <nlohmann/json.hpp>
-
-#include <string>
 
 namespace pdex::snapshot {
 
 struct MergeContext {
-  std::string profile_url;                     // source given to appended constraints
+  std::string profile_url;                            // source given to appended constraints
   const StructureDefinitionLookup* lookup = nullptr;  // for extension profiles' root text
   Issues* issues = nullptr;
 };

@@ -1,8 +1,8 @@
 #include "snapshot/resolver.h"
 
-#include "snapshot/element_id.h"
-
 #include <utility>
+
+#include "snapshot/element_id.h"
 
 namespace pdex::snapshot {
 namespace {

@@ -7,17 +7,16 @@
 // Thread-safety: not thread-safe (Find mutates the cache); use one per thread.
 #pragma once
 
-#include "common/issue.h"
-#include "snapshot/snapshot.h"
-
-#include <nlohmann/json.hpp>
-
 #include <deque>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/issue.h"
+#include "snapshot/snapshot.h"
 
 namespace pdex::snapshot {
 

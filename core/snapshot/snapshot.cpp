@@ -1,10 +1,10 @@
 #include "snapshot/snapshot.h"
 
-#include "snapshot/element_id.h"
-#include "snapshot/snapshot_builder.h"
-
 #include <exception>
 #include <string>
+
+#include "snapshot/element_id.h"
+#include "snapshot/snapshot_builder.h"
 
 namespace pdex::snapshot {
 namespace {
@@ -13,7 +13,9 @@ void AddError(Issues& issues, const char* id, const std::string& text, const std
   Issue issue;
   issue.severity = Severity::kError;
   const std::string kind = id;
-  issue.code = kind == "snapshot.invalid-input" ? "invalid" : kind == "snapshot.base-not-found" ? "not-found" : "structure";
+  issue.code = kind == "snapshot.invalid-input"    ? "invalid"
+               : kind == "snapshot.base-not-found" ? "not-found"
+                                                   : "structure";
   issue.id = id;
   issue.diagnostics = text;
   issue.expression = location;

@@ -21,13 +21,12 @@
 // Thread-safety: GenerateSnapshot is reentrant; it only calls `lookup` on the calling thread.
 #pragma once
 
-#include "common/issue.h"
-
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string_view>
+
+#include "common/issue.h"
 
 namespace pdex::snapshot {
 

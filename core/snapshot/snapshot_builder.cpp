@@ -1,11 +1,11 @@
 #include "snapshot/snapshot_builder.h"
 
-#include "snapshot/element_id.h"
-#include "snapshot/element_merge.h"
-
 #include <cctype>
 #include <set>
 #include <utility>
+
+#include "snapshot/element_id.h"
+#include "snapshot/element_merge.h"
 
 namespace pdex::snapshot {
 namespace {
@@ -90,8 +90,8 @@ bool SnapshotBuilder::Insert(std::size_t position, std::vector<nlohmann::json> e
              "the snapshot would exceed " + std::to_string(kMaxSnapshotElements) + " elements", root_);
     return false;
   }
-  elements_.insert(elements_.begin() + static_cast<std::ptrdiff_t>(position),
-                   std::make_move_iterator(elements.begin()), std::make_move_iterator(elements.end()));
+  elements_.insert(elements_.begin() + static_cast<std::ptrdiff_t>(position), std::make_move_iterator(elements.begin()),
+                   std::make_move_iterator(elements.end()));
   Reindex();
   return true;
 }
@@ -147,8 +147,8 @@ std::optional<std::size_t> SnapshotBuilder::Resolve(const std::string& id, const
     std::string wanted = current + "." + segment.name;
     std::optional<std::size_t> found = Find(wanted);
     // In a specialization a new element may hang under an untyped (root) element: add, not unfold.
-    const bool can_unfold = !specialization_ || elements_[index].contains("type") ||
-                            elements_[index].contains("contentReference");
+    const bool can_unfold =
+        !specialization_ || elements_[index].contains("type") || elements_[index].contains("contentReference");
     if (!found && !HasChildren(index) && can_unfold) {
       if (!Unfold(index, id)) return std::nullopt;
       found = Find(wanted);
@@ -311,7 +311,8 @@ bool SnapshotBuilder::Unfold(std::size_t index, const std::string& location) {
     if (!list.is_array()) list = nlohmann::json::array();
     for (const auto& constraint : *root_constraints) {
       bool present = false;
-      for (const auto& existing : list) present = present || StringMember(existing, "key") == StringMember(constraint, "key");
+      for (const auto& existing : list)
+        present = present || StringMember(existing, "key") == StringMember(constraint, "key");
       if (!present) list.push_back(constraint);
     }
   }
@@ -376,16 +377,14 @@ std::optional<std::size_t> SnapshotBuilder::CreateSlice(std::size_t sliced, cons
     // (by type); anything else must declare its slicing (R4 profiling.html#slicing).
     std::string last = path.substr(path.rfind('.') + 1);
     if (last == "extension" || last == "modifierExtension") {
-      sliced_element["slicing"] = {{"discriminator", {{{"type", "value"}, {"path", "url"}}}},
-                                   {"ordered", false},
-                                   {"rules", "open"}};
+      sliced_element["slicing"] = {
+          {"discriminator", {{{"type", "value"}, {"path", "url"}}}}, {"ordered", false}, {"rules", "open"}};
     } else if (last.size() > 3 && last.substr(last.size() - 3) == "[x]") {
-      sliced_element["slicing"] = {{"discriminator", {{{"type", "type"}, {"path", "$this"}}}},
-                                   {"ordered", false},
-                                   {"rules", "open"}};
+      sliced_element["slicing"] = {
+          {"discriminator", {{{"type", "type"}, {"path", "$this"}}}}, {"ordered", false}, {"rules", "open"}};
     } else {
-      AddIssue(Severity::kWarning, "snapshot.slicing-missing", "slice '" + name + "' of '" + sliced_id +
-                                                                  "' which declares no slicing", location);
+      AddIssue(Severity::kWarning, "snapshot.slicing-missing",
+               "slice '" + name + "' of '" + sliced_id + "' which declares no slicing", location);
     }
   }
   // A slice starts from the inherited (base) definition of the sliced element, not from the

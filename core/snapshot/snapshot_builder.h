@@ -5,18 +5,17 @@
 // Internal to core/snapshot. Owned by one GenerateSnapshot call; not thread-safe.
 #pragma once
 
-#include "common/issue.h"
-#include "snapshot/snapshot.h"
-
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "common/issue.h"
+#include "snapshot/snapshot.h"
 
 namespace pdex::snapshot {
 
@@ -75,12 +74,12 @@ class SnapshotBuilder {
   std::string base_root_;  // root id of the base snapshot, before any rename
   std::string root_;       // root id of the result
   std::vector<nlohmann::json> elements_;
-  std::unordered_map<std::string, std::size_t> index_;       // result element id -> position
-  std::unordered_map<std::string, std::size_t> base_index_;  // base_ element id -> position
-  std::unordered_map<std::string, nlohmann::json> origin_;   // unfolded elements as first inserted
+  std::unordered_map<std::string, std::size_t> index_;          // result element id -> position
+  std::unordered_map<std::string, std::size_t> base_index_;     // base_ element id -> position
+  std::unordered_map<std::string, nlohmann::json> origin_;      // unfolded elements as first inserted
   std::map<std::string, std::set<std::string>> renamed_types_;  // choice id -> renamed type codes
-  std::set<std::string> new_elements_;                       // added by a specialization
-  std::vector<std::string> touched_;                          // ids the differential constrained
+  std::set<std::string> new_elements_;                          // added by a specialization
+  std::vector<std::string> touched_;                            // ids the differential constrained
 };
 
 }  // namespace pdex::snapshot

@@ -1,13 +1,13 @@
 #include "ig_harness.h"
 
-#include "json/parse.h"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "json/parse.h"
 
 namespace pdex::snapshot::testing {
 namespace fs = std::filesystem;
@@ -62,8 +62,8 @@ const std::vector<nlohmann::json>& CoreBundles() {
   static const std::vector<nlohmann::json> bundles = [] {
     std::vector<nlohmann::json> out;
     const std::string dir = PDEX_MEDPLUM_R4_DIR;
-    for (const char* name : {"profiles-types.json", "profiles-resources.json", "extension-definitions.json",
-                             "profiles-others.json"}) {
+    for (const char* name :
+         {"profiles-types.json", "profiles-resources.json", "extension-definitions.json", "profiles-others.json"}) {
       auto bundle = LoadJsonFile(dir + "/" + name);
       if (!bundle) continue;
       RestoreOfficialR4(*bundle);
@@ -193,7 +193,8 @@ std::vector<Mismatch> CompareSnapshots(const nlohmann::json& generated, const nl
     check("binding.valueSet", Member(mine, "binding", "valueSet"), Member(element, "binding", "valueSet"));
     check("fixed-pattern", FixedPattern(mine), FixedPattern(element));
     check("sliceName", mine.value("sliceName", nlohmann::json()), element.value("sliceName", nlohmann::json()));
-    check("slicing.discriminator", Member(mine, "slicing", "discriminator"), Member(element, "slicing", "discriminator"));
+    check("slicing.discriminator", Member(mine, "slicing", "discriminator"),
+          Member(element, "slicing", "discriminator"));
     check("slicing.rules", Member(mine, "slicing", "rules"), Member(element, "slicing", "rules"));
     check("path", mine.value("path", nlohmann::json()), element.value("path", nlohmann::json()));
     check("base", mine.value("base", nlohmann::json()), element.value("base", nlohmann::json()));

@@ -3,9 +3,8 @@
 // official one element by element on the properties a validator relies on.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,8 +18,8 @@ std::optional<nlohmann::json> LoadJsonFile(const std::string& path);
 const std::vector<nlohmann::json>& CoreBundles();
 
 struct IgPackage {
-  std::string folder;                      // "hl7.fhir.us.core#3.1.1"
-  std::vector<std::string> dependencies;   // folders of dependencies present under the IG dir
+  std::string folder;                                 // "hl7.fhir.us.core#3.1.1"
+  std::vector<std::string> dependencies;              // folders of dependencies present under the IG dir
   std::vector<nlohmann::json> structure_definitions;  // as published (with snapshot)
 };
 

@@ -1,12 +1,11 @@
 // Error cases: every problem is an Issue with a stable id; nothing throws; the resolver detects
 // circular base chains and serves versioned canonicals.
+#include <catch2/catch.hpp>
+#include <string>
+
 #include "snapshot/resolver.h"
 #include "snapshot/snapshot.h"
 #include "test_definitions.h"
-
-#include <catch2/catch.hpp>
-
-#include <string>
 
 namespace pdex::snapshot::testing {
 namespace {
@@ -45,13 +44,12 @@ TEST_CASE("unknown base definition", "[snapshot][errors]") {
 TEST_CASE("differential path not in the base", "[snapshot][errors]") {
   SnapshotResolver resolver;
   AddBaseDefinitions(resolver);
-  SnapshotResult result = GenerateSnapshot(
-      Profile("http://example.org/p", kThingUrl,
-              {{{"id", "Thing"}, {"path", "Thing"}},
-               {{"id", "Thing.nothing"}, {"path", "Thing.nothing"}, {"min", 1}},
-               {{"id", "Other.note"}, {"path", "Other.note"}},
-               {{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}}),
-      resolver.AsLookup());
+  SnapshotResult result = GenerateSnapshot(Profile("http://example.org/p", kThingUrl,
+                                                   {{{"id", "Thing"}, {"path", "Thing"}},
+                                                    {{"id", "Thing.nothing"}, {"path", "Thing.nothing"}, {"min", 1}},
+                                                    {{"id", "Other.note"}, {"path", "Other.note"}},
+                                                    {{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}}),
+                                           resolver.AsLookup());
   CHECK_FALSE(result.ok);
   const Issue* issue = FindIssue(result, "snapshot.path-not-found");
   REQUIRE(issue != nullptr);
@@ -63,11 +61,11 @@ TEST_CASE("differential path not in the base", "[snapshot][errors]") {
 TEST_CASE("children of a multi-type element and slices without slicing", "[snapshot][errors]") {
   SnapshotResolver resolver;
   AddBaseDefinitions(resolver);
-  SnapshotResult result = GenerateSnapshot(
-      Profile("http://example.org/p", kThingUrl,
-              {{{"id", "Thing.value[x].system"}, {"path", "Thing.value[x].system"}},
-               {{"id", "Thing.identifier:npi"}, {"path", "Thing.identifier"}, {"sliceName", "npi"}}}),
-      resolver.AsLookup());
+  SnapshotResult result =
+      GenerateSnapshot(Profile("http://example.org/p", kThingUrl,
+                               {{{"id", "Thing.value[x].system"}, {"path", "Thing.value[x].system"}},
+                                {{"id", "Thing.identifier:npi"}, {"path", "Thing.identifier"}, {"sliceName", "npi"}}}),
+                       resolver.AsLookup());
   CHECK(HasIssue(result, "snapshot.ambiguous-type"));
   const Issue* slicing = FindIssue(result, "snapshot.slicing-missing");
   REQUIRE(slicing != nullptr);
@@ -94,8 +92,8 @@ TEST_CASE("circular base chains are detected", "[snapshot][errors]") {
 TEST_CASE("the resolver generates base chains and serves url|version", "[snapshot]") {
   SnapshotResolver resolver;
   AddBaseDefinitions(resolver);
-  nlohmann::json a = Profile("http://example.org/a", kThingUrl,
-                             {{{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}});
+  nlohmann::json a =
+      Profile("http://example.org/a", kThingUrl, {{{"id", "Thing.note"}, {"path", "Thing.note"}, {"min", 1}}});
   a["version"] = "1.0.0";
   nlohmann::json b = Profile("http://example.org/b", "http://example.org/a|1.0.0",
                              {{{"id", "Thing.note"}, {"path", "Thing.note"}, {"mustSupport", true}}});
@@ -127,10 +125,13 @@ TEST_CASE("malformed input never throws", "[snapshot][errors]") {
   CHECK(HasIssue(GenerateSnapshot(no_differential, lookup), "snapshot.invalid-input"));
   // Wrong JSON types everywhere inside the differential.
   nlohmann::json messy = Profile("http://example.org/p", kThingUrl,
-                                 {7, {{"id", 5}}, {{"id", "Thing.note"}, {"min", "one"}, {"max", 3}, {"type", "x"}},
+                                 {7,
+                                  {{"id", 5}},
+                                  {{"id", "Thing.note"}, {"min", "one"}, {"max", 3}, {"type", "x"}},
                                   {{"id", "Thing.value[x]"}, {"binding", "x"}, {"slicing", 1}, {"constraint", "c"}},
                                   {{"id", "Thing.identifier:s"}, {"sliceName", 3}},
-                                  {{"id", "Thing.component.child.code"}}, {{"path", "Thing.note"}}});
+                                  {{"id", "Thing.component.child.code"}},
+                                  {{"path", "Thing.note"}}});
   SnapshotResult result;
   CHECK_NOTHROW(result = GenerateSnapshot(messy, lookup));
   CHECK(result.structure_definition.contains("snapshot"));
@@ -150,8 +151,8 @@ TEST_CASE("limits: deep element ids and long base chains", "[snapshot][errors]")
   AddBaseDefinitions(resolver);
   std::string deep = "Thing.component";
   for (int i = 0; i < 5000; ++i) deep += ".child";
-  SnapshotResult result =
-      GenerateSnapshot(Profile("http://example.org/p", kThingUrl, {{{"id", deep}, {"path", deep}}}), resolver.AsLookup());
+  SnapshotResult result = GenerateSnapshot(Profile("http://example.org/p", kThingUrl, {{{"id", deep}, {"path", deep}}}),
+                                           resolver.AsLookup());
   CHECK(HasIssue(result, "snapshot.too-large"));
   CHECK(result.structure_definition["snapshot"]["element"].size() == 11);
 

@@ -3,22 +3,21 @@
 // other packages and the R4 core), and compare with the official snapshot. Prints per-profile and
 // per-IG figures; fails on any difference not listed in accepted_differences.txt and on any listed
 // difference that no longer occurs. Skips cleanly when the IG folder is absent.
-#include "ig_harness.h"
-#include "snapshot/resolver.h"
-#include "snapshot/snapshot.h"
-
+#include <algorithm>
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <string>
 #include <tuple>
+
+#include "ig_harness.h"
+#include "snapshot/resolver.h"
+#include "snapshot/snapshot.h"
 
 namespace pdex::snapshot::testing {
 namespace {
@@ -48,9 +47,9 @@ TEST_CASE("generated snapshots match the official IG snapshots", "[snapshot][ig]
     WARN("skipped: no IG packages under " << ig_dir << " or no R4 core definitions");
     return;
   }
-  const char* order[] = {"hl7.fhir.us.core#3.1.1",    "hl7.fhir.us.davinci-hrex#1.0.0",
+  const char* order[] = {"hl7.fhir.us.core#3.1.1",         "hl7.fhir.us.davinci-hrex#1.0.0",
                          "hl7.fhir.us.davinci-pdex#2.0.0", "hl7.fhir.us.davinci-pas#2.0.1",
-                         "hl7.fhir.us.carin-bb#1.1.0", "hl7.fhir.us.core#6.1.0",
+                         "hl7.fhir.us.carin-bb#1.1.0",     "hl7.fhir.us.core#6.1.0",
                          "hl7.fhir.us.carin-bb#2.0.0"};
   std::map<Key, std::string> found;  // -> detail
   const char* dump_path = std::getenv("PDEX_SNAPSHOT_DUMP");
@@ -76,39 +75,42 @@ TEST_CASE("generated snapshots match the official IG snapshots", "[snapshot][ig]
       for (const auto& issue : result.issues) {
         if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) {
           ++ig_errors;
-          if (dump) dump << "ISSUE " << profile << " " << issue.id << " " << issue.expression << " " << issue.diagnostics << "\n";
+          if (dump)
+            dump << "ISSUE " << profile << " " << issue.id << " " << issue.expression << " " << issue.diagnostics
+                 << "\n";
         }
       }
       const nlohmann::json empty = nlohmann::json::array();
-      const nlohmann::json& generated = result.structure_definition.contains("snapshot")
-                                            ? result.structure_definition["snapshot"]["element"]
-                                            : empty;
+      const nlohmann::json& generated =
+          result.structure_definition.contains("snapshot") ? result.structure_definition["snapshot"]["element"] : empty;
       std::vector<Mismatch> mismatches = CompareSnapshots(generated, definition["snapshot"]["element"]);
       std::set<std::string> elements;
       for (const auto& mismatch : mismatches) {
         elements.insert(mismatch.element_id);
         found[{profile, mismatch.element_id, mismatch.field}] = mismatch.detail;
-        if (dump) dump << profile << " " << mismatch.element_id << " " << mismatch.field << " " << mismatch.detail << "\n";
+        if (dump)
+          dump << profile << " " << mismatch.element_id << " " << mismatch.field << " " << mismatch.detail << "\n";
       }
       ig_elements += static_cast<int>(elements.size());
       std::printf("  %-40s %-60s %4zu elements, %3zu mismatching\n", folder,
                   definition.value("id", std::string()).c_str(), generated.size(), elements.size());
     }
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     // Again with every base already generated and cached: the cost of the profiles themselves.
     const auto warm_start = std::chrono::steady_clock::now();
     std::size_t warm_elements = 0;
     for (const auto& definition : packages.at(folder).structure_definitions) {
       SnapshotResult again = GenerateSnapshot(Stripped(definition), lookup);
-      if (again.structure_definition.contains("snapshot")) warm_elements += again.structure_definition["snapshot"]["element"].size();
+      if (again.structure_definition.contains("snapshot"))
+        warm_elements += again.structure_definition["snapshot"]["element"].size();
     }
     CHECK(warm_elements > 0);
     const double warm_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - warm_start).count();
-    std::printf("IG %-40s %3zu profiles: %4d mismatching elements, %d generation errors, %.1f ms cold "
-                "(bases generated on demand), %.1f ms warm\n",
-                folder, packages.at(folder).structure_definitions.size(), ig_elements, ig_errors, ms, warm_ms);
+    std::printf(
+        "IG %-40s %3zu profiles: %4d mismatching elements, %d generation errors, %.1f ms cold "
+        "(bases generated on demand), %.1f ms warm\n",
+        folder, packages.at(folder).structure_definitions.size(), ig_elements, ig_errors, ms, warm_ms);
     total_elements += ig_elements;
   }
   std::printf("TOTAL %d profiles compared, %d mismatching elements\n", profiles, total_elements);
@@ -132,7 +134,7 @@ TEST_CASE("generated snapshots match the official IG snapshots", "[snapshot][ig]
     if (!occurs) {
       ++stale;
       UNSCOPED_INFO("accepted difference no longer occurs (line " << entry.line << "): " << entry.profile << " "
-                                                                    << entry.element_id << " " << entry.field);
+                                                                  << entry.element_id << " " << entry.field);
     }
   }
   int unlisted = 0;
@@ -169,8 +171,7 @@ TEST_CASE("validator-suite supporting profiles generate", "[snapshot][validator-
     if (!json || !json->is_object() || json->value("resourceType", std::string()) != "StructureDefinition") continue;
     definitions.emplace_back(std::filesystem::relative(entry.path(), dir).string(), std::move(*json));
   }
-  std::sort(definitions.begin(), definitions.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(definitions.begin(), definitions.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   SnapshotResolver resolver;
   for (const auto& bundle : CoreBundles()) resolver.AddBundleBorrowed(bundle);
   for (const auto& [file, definition] : definitions) resolver.AddOwned(Stripped(definition));

@@ -1,13 +1,12 @@
 // One small hand-made differential per snapshot generation rule (R4 profiling.html#snapshot).
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
 #include "snapshot/resolver.h"
 #include "snapshot/snapshot.h"
 #include "test_definitions.h"
-
-#include <catch2/catch.hpp>
-
-#include <algorithm>
-#include <string>
-#include <vector>
 
 namespace pdex::snapshot::testing {
 namespace {
@@ -26,9 +25,9 @@ SnapshotResult Generate(std::vector<nlohmann::json> diff) {
   SnapshotResolver resolver;
   AddBaseDefinitions(resolver);
   diff.insert(diff.begin(), Diff("Thing"));
-  return GenerateSnapshot(Definition("http://example.org/StructureDefinition/my-thing", "Thing", kThingUrl,
-                                     std::move(diff), false),
-                          resolver.AsLookup());
+  return GenerateSnapshot(
+      Definition("http://example.org/StructureDefinition/my-thing", "Thing", kThingUrl, std::move(diff), false),
+      resolver.AsLookup());
 }
 
 std::size_t Position(const std::vector<std::string>& ids, const std::string& id) {
@@ -47,8 +46,8 @@ TEST_CASE("an empty differential reproduces the base snapshot", "[snapshot]") {
 }
 
 TEST_CASE("cardinality narrowing and merged properties", "[snapshot]") {
-  SnapshotResult result = Generate({Diff("Thing.identifier", {{"min", 1}, {"max", "3"}, {"mustSupport", true},
-                                                              {"short", "Business ids"}})});
+  SnapshotResult result = Generate(
+      {Diff("Thing.identifier", {{"min", 1}, {"max", "3"}, {"mustSupport", true}, {"short", "Business ids"}})});
   REQUIRE(result.ok);
   nlohmann::json identifier = SnapshotElement(result, "Thing.identifier");
   CHECK(identifier["min"] == 1);
@@ -67,10 +66,10 @@ TEST_CASE("widening the base cardinality is reported as a warning", "[snapshot]"
 
 TEST_CASE("type restriction, binding and constraints", "[snapshot]") {
   nlohmann::json constraint = {{"key", "my-1"}, {"severity", "error"}, {"human", "x"}, {"expression", "true"}};
-  SnapshotResult result = Generate({Diff(
-      "Thing.value[x]", {{"type", {{{"code", "Coding"}}}},
-                         {"binding", {{"strength", "required"}, {"valueSet", "http://example.org/ValueSet/v"}}},
-                         {"constraint", {constraint}}})});
+  SnapshotResult result = Generate(
+      {Diff("Thing.value[x]", {{"type", {{{"code", "Coding"}}}},
+                               {"binding", {{"strength", "required"}, {"valueSet", "http://example.org/ValueSet/v"}}},
+                               {"constraint", {constraint}}})});
   REQUIRE(result.ok);
   nlohmann::json value = SnapshotElement(result, "Thing.value[x]");
   CHECK(value["type"] == nlohmann::json::array({{{"code", "Coding"}}}));
@@ -128,9 +127,9 @@ TEST_CASE("slicing a backbone element: slices follow the sliced element's childr
 
 TEST_CASE("a renamed choice inside a slice narrows the choice in place", "[snapshot]") {
   nlohmann::json slicing = {{"discriminator", {{{"type", "pattern"}, {"path", "code"}}}}, {"rules", "open"}};
-  SnapshotResult result = Generate({Diff("Thing.component", {{"slicing", slicing}}),
-                                    Diff("Thing.component:a", {{"sliceName", "a"}}),
-                                    Diff("Thing.component:a.valueString", {{"min", 1}})});
+  SnapshotResult result =
+      Generate({Diff("Thing.component", {{"slicing", slicing}}), Diff("Thing.component:a", {{"sliceName", "a"}}),
+                Diff("Thing.component:a.valueString", {{"min", 1}})});
   REQUIRE(result.ok);
   nlohmann::json value = SnapshotElement(result, "Thing.component:a.value[x]");
   CHECK(value["type"] == nlohmann::json::array({{{"code", "string"}}}));
@@ -156,8 +155,9 @@ TEST_CASE("re-slicing a slice", "[snapshot]") {
 
 TEST_CASE("extension slices: implied slicing, profile root text, no unfolding", "[snapshot]") {
   nlohmann::json type = {{{"code", "Extension"}, {"profile", {kExtensionProfileUrl}}}};
-  SnapshotResult result = Generate({Diff("Thing.extension:foo", {{"sliceName", "foo"}, {"type", type}, {"max", "1"},
-                                                                  {"binding", {{"strength", "required"}}}})});
+  SnapshotResult result =
+      Generate({Diff("Thing.extension:foo",
+                     {{"sliceName", "foo"}, {"type", type}, {"max", "1"}, {"binding", {{"strength", "required"}}}})});
   REQUIRE(result.ok);
   nlohmann::json extension = SnapshotElement(result, "Thing.extension");
   CHECK(extension["slicing"]["discriminator"][0] == nlohmann::json({{"type", "value"}, {"path", "url"}}));
@@ -191,8 +191,8 @@ TEST_CASE("complex datatypes unfold when the differential constrains a child", "
 
 TEST_CASE("a profiled datatype unfolds from its profile", "[snapshot]") {
   nlohmann::json type = {{{"code", "Identifier"}, {"profile", {kIdentifierProfileUrl}}}};
-  SnapshotResult result = Generate({Diff("Thing.identifier", {{"type", type}}),
-                                    Diff("Thing.identifier.value", {{"min", 1}})});
+  SnapshotResult result =
+      Generate({Diff("Thing.identifier", {{"type", type}}), Diff("Thing.identifier.value", {{"min", 1}})});
   REQUIRE(result.ok);
   CHECK(SnapshotElement(result, "Thing.identifier.system")["fixedUri"] == "http://hl7.org/fhir/sid/us-npi");
   CHECK(SnapshotElement(result, "Thing.identifier.value")["min"] == 1);
@@ -200,9 +200,9 @@ TEST_CASE("a profiled datatype unfolds from its profile", "[snapshot]") {
 
 TEST_CASE("slices of a datatype element unfold their children on demand", "[snapshot]") {
   nlohmann::json slicing = {{"discriminator", {{{"type", "value"}, {"path", "system"}}}}, {"rules", "open"}};
-  SnapshotResult result = Generate({Diff("Thing.identifier", {{"slicing", slicing}}),
-                                    Diff("Thing.identifier:npi", {{"sliceName", "npi"}}),
-                                    Diff("Thing.identifier:npi.system", {{"fixedUri", "http://npi"}})});
+  SnapshotResult result =
+      Generate({Diff("Thing.identifier", {{"slicing", slicing}}), Diff("Thing.identifier:npi", {{"sliceName", "npi"}}),
+                Diff("Thing.identifier:npi.system", {{"fixedUri", "http://npi"}})});
   REQUIRE(result.ok);
   CHECK(SnapshotElement(result, "Thing.identifier:npi.system")["fixedUri"] == "http://npi");
   CHECK(SnapshotElement(result, "Thing.identifier:npi.system")["path"] == "Thing.identifier.system");
@@ -222,15 +222,13 @@ TEST_CASE("contentReference elements unfold from the referenced element", "[snap
 TEST_CASE("a logical model (specialization) adds its own elements", "[snapshot]") {
   SnapshotResolver resolver;
   AddBaseDefinitions(resolver);
-  nlohmann::json model = Definition("http://example.org/StructureDefinition/Metric",
-                                    "http://example.org/StructureDefinition/Metric",
-                                    "http://hl7.org/fhir/StructureDefinition/Base",
-                                    {Diff("Metric"), Diff("Metric.source", {{"min", 1}, {"max", "1"},
-                                                                            {"type", {{{"code", "code"}}}}}),
-                                     Diff("Metric.payer", {{"min", 0}, {"max", "1"},
-                                                           {"type", {{{"code", "Identifier"}}}}}),
-                                     Diff("Metric.payer.value", {{"min", 1}})},
-                                    false);
+  nlohmann::json model =
+      Definition("http://example.org/StructureDefinition/Metric", "http://example.org/StructureDefinition/Metric",
+                 "http://hl7.org/fhir/StructureDefinition/Base",
+                 {Diff("Metric"), Diff("Metric.source", {{"min", 1}, {"max", "1"}, {"type", {{{"code", "code"}}}}}),
+                  Diff("Metric.payer", {{"min", 0}, {"max", "1"}, {"type", {{{"code", "Identifier"}}}}}),
+                  Diff("Metric.payer.value", {{"min", 1}})},
+                 false);
   model["derivation"] = "specialization";
   SnapshotResult result = GenerateSnapshot(model, resolver.AsLookup());
   REQUIRE(result.ok);

@@ -22,7 +22,9 @@ nlohmann::json Element(const std::string& id, int min, const std::string& max,
 
 nlohmann::json Definition(const std::string& url, const std::string& type, const std::string& base,
                           std::vector<nlohmann::json> elements, bool snapshot) {
-  nlohmann::json definition = {{"resourceType", "StructureDefinition"}, {"url", url}, {"type", type},
+  nlohmann::json definition = {{"resourceType", "StructureDefinition"},
+                               {"url", url},
+                               {"type", type},
                                {"derivation", base.empty() ? "specialization" : "constraint"}};
   if (!base.empty()) definition["baseDefinition"] = base;
   nlohmann::json list = nlohmann::json::array();
@@ -34,36 +36,34 @@ nlohmann::json Definition(const std::string& url, const std::string& type, const
 void AddBaseDefinitions(SnapshotResolver& resolver) {
   nlohmann::json child = Element("Thing.component.child", 0, "*");
   child["contentReference"] = "#Thing.component";
-  resolver.AddOwned(Definition(kThingUrl, "Thing", "http://hl7.org/fhir/StructureDefinition/DomainResource",
-                               {Element("Thing", 0, "*"), Element("Thing.id", 0, "1", {"id"}),
-                                Element("Thing.extension", 0, "*", {"Extension"}),
-                                Element("Thing.identifier", 0, "*", {"Identifier"}),
-                                Element("Thing.value[x]", 0, "1", {"string", "Coding", "boolean"}),
-                                Element("Thing.component", 0, "*", {"BackboneElement"}),
-                                Element("Thing.component.id", 0, "1", {"string"}),
-                                Element("Thing.component.code", 1, "1", {"Coding"}),
-                                Element("Thing.component.value[x]", 0, "1", {"string", "boolean"}), child,
-                                Element("Thing.note", 0, "1", {"string"})},
-                               true));
-  resolver.AddOwned(Definition("http://hl7.org/fhir/StructureDefinition/Identifier", "Identifier",
-                               "http://hl7.org/fhir/StructureDefinition/Element",
-                               {Element("Identifier", 0, "*"), Element("Identifier.id", 0, "1", {"string"}),
-                                Element("Identifier.extension", 0, "*", {"Extension"}),
-                                Element("Identifier.system", 0, "1", {"uri"}),
-                                Element("Identifier.value", 0, "1", {"string"})},
-                               true));
-  resolver.AddOwned(Definition("http://hl7.org/fhir/StructureDefinition/Extension", "Extension",
-                               "http://hl7.org/fhir/StructureDefinition/Element",
-                               {Element("Extension", 0, "*"), Element("Extension.id", 0, "1", {"string"}),
-                                Element("Extension.extension", 0, "*", {"Extension"}),
-                                Element("Extension.url", 1, "1", {"uri"}),
-                                Element("Extension.value[x]", 0, "1", {"string", "Coding", "boolean"})},
-                               true));
-  resolver.AddOwned(Definition("http://hl7.org/fhir/StructureDefinition/Coding", "Coding",
-                               "http://hl7.org/fhir/StructureDefinition/Element",
-                               {Element("Coding", 0, "*"), Element("Coding.system", 0, "1", {"uri"}),
-                                Element("Coding.code", 0, "1", {"code"})},
-                               true));
+  resolver.AddOwned(Definition(
+      kThingUrl, "Thing", "http://hl7.org/fhir/StructureDefinition/DomainResource",
+      {Element("Thing", 0, "*"), Element("Thing.id", 0, "1", {"id"}), Element("Thing.extension", 0, "*", {"Extension"}),
+       Element("Thing.identifier", 0, "*", {"Identifier"}),
+       Element("Thing.value[x]", 0, "1", {"string", "Coding", "boolean"}),
+       Element("Thing.component", 0, "*", {"BackboneElement"}), Element("Thing.component.id", 0, "1", {"string"}),
+       Element("Thing.component.code", 1, "1", {"Coding"}),
+       Element("Thing.component.value[x]", 0, "1", {"string", "boolean"}), child,
+       Element("Thing.note", 0, "1", {"string"})},
+      true));
+  resolver.AddOwned(
+      Definition("http://hl7.org/fhir/StructureDefinition/Identifier", "Identifier",
+                 "http://hl7.org/fhir/StructureDefinition/Element",
+                 {Element("Identifier", 0, "*"), Element("Identifier.id", 0, "1", {"string"}),
+                  Element("Identifier.extension", 0, "*", {"Extension"}), Element("Identifier.system", 0, "1", {"uri"}),
+                  Element("Identifier.value", 0, "1", {"string"})},
+                 true));
+  resolver.AddOwned(
+      Definition("http://hl7.org/fhir/StructureDefinition/Extension", "Extension",
+                 "http://hl7.org/fhir/StructureDefinition/Element",
+                 {Element("Extension", 0, "*"), Element("Extension.id", 0, "1", {"string"}),
+                  Element("Extension.extension", 0, "*", {"Extension"}), Element("Extension.url", 1, "1", {"uri"}),
+                  Element("Extension.value[x]", 0, "1", {"string", "Coding", "boolean"})},
+                 true));
+  resolver.AddOwned(Definition(
+      "http://hl7.org/fhir/StructureDefinition/Coding", "Coding", "http://hl7.org/fhir/StructureDefinition/Element",
+      {Element("Coding", 0, "*"), Element("Coding.system", 0, "1", {"uri"}), Element("Coding.code", 0, "1", {"code"})},
+      true));
   // Profiles without snapshots: the resolver generates them on demand.
   nlohmann::json root = Element("Extension", 0, "*");
   root["short"] = "Foo extension";
@@ -73,7 +73,8 @@ void AddBaseDefinitions(SnapshotResolver& resolver) {
                                {root, url}, false));
   nlohmann::json system = Element("Identifier.system", 1, "1");
   system["fixedUri"] = "http://hl7.org/fhir/sid/us-npi";
-  resolver.AddOwned(Definition(kIdentifierProfileUrl, "Identifier", "http://hl7.org/fhir/StructureDefinition/Identifier",
+  resolver.AddOwned(Definition(kIdentifierProfileUrl, "Identifier",
+                               "http://hl7.org/fhir/StructureDefinition/Identifier",
                                {Element("Identifier", 0, "*"), system}, false));
 }
 

@@ -3,14 +3,13 @@
 // uses, so each generation rule can be checked on a few elements.
 #pragma once
 
-#include "snapshot/resolver.h"
-#include "snapshot/snapshot.h"
-
-#include <nlohmann/json.hpp>
-
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "snapshot/resolver.h"
+#include "snapshot/snapshot.h"
 
 namespace pdex::snapshot::testing {
 
