@@ -98,7 +98,7 @@ void MergeExtensions(nlohmann::json& target, const nlohmann::json& extensions) {
 
 // An element typed by a profile takes that profile's root invariants (so a validator walking this
 // snapshot checks them: e.g. Bundle.entry:Claim.resource gets dom-2..dom-6, a SimpleQuantity value
-// gets sqty-1); one typed by an extension profile also takes its descriptive text. Both happen
+// gets sqty-1); one typed by an extension profile also takes its documentation. Both happen
 // before the differential's own properties apply, as in Java ProfileUtilities.
 void ApplyTypeProfileRoot(nlohmann::json& element, const nlohmann::json& diff, const MergeContext& context) {
   if (context.lookup == nullptr || !*context.lookup) return;
@@ -118,9 +118,15 @@ void ApplyTypeProfileRoot(nlohmann::json& element, const nlohmann::json& diff, c
   if (elements == snapshot->end() || !elements->is_array() || elements->empty()) return;
   const nlohmann::json& root = (*elements)[0];
   if (StringMember(type, "code") == "Extension") {
-    for (const char* key : {"short", "definition", "comment"}) {
+    // The extension's own documentation and summary flags replace the generic Extension element's.
+    for (const char* key :
+         {"short", "definition", "comment", "requirements", "alias", "mapping", "condition", "isSummary"}) {
       auto it = root.find(key);
-      if (it != root.end()) element[key] = *it;
+      if (it != root.end()) {
+        element[key] = *it;
+      } else {
+        element.erase(key);
+      }
     }
   }
   auto constraints = root.find("constraint");
