@@ -191,6 +191,13 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
                                                                        std::string(object.type_name()));
     return;
   }
+  if (object.empty()) {
+    // ele-1 (R4 element.html): every element has a value or children; checked here structurally
+    // because it needs no FHIRPath.
+    Report(Severity::kError, "structure", "validator.json-empty-object",
+           "an element must have a value or children; empty JSON objects are not allowed (ele-1)");
+    return;
+  }
   const ElementNode& parent = index.node(node);
   const int content_node = parent.content_reference >= 0 ? parent.content_reference : node;
   CollectInvariants(parent, frame);

@@ -2,6 +2,7 @@
 #include "test_support.h"
 
 #include "json/parse.h"
+#include "validation/json_positions.h"
 
 #include <catch2/catch.hpp>
 
@@ -163,6 +164,29 @@ TEST_CASE("non-resources never crash", "[validator]") {
   CHECK(Has(Run("[1,2]"), "validator.resource-type-missing"));
   CHECK(Has(Run(R"({"resourceType":"NoSuchThing"})"), "validator.resource-type-unknown"));
   CHECK(Has(Run(R"({"resourceType":"HumanName"})"), "validator.resource-type-unknown"));
+}
+
+TEST_CASE("issues get the line and column of the value they are about", "[validator][positions]") {
+  const std::string text = "{\"resourceType\": \"Patient\",\n  \"name\": [{\"given\": [\"a\", 7]}],\n"
+                           "  \"_birthDate\": {\"foo\": 1}, \"birthDate\": \"1990\",\n  \"contact\": [{}]}";
+  Issues issues = Run(text);
+  AnnotatePositions(text, issues);
+  auto find = [&](const std::string& expression) -> const Issue* {
+    for (const Issue& issue : issues) {
+      if (issue.expression == expression && issue.severity == Severity::kError) return &issue;
+    }
+    return nullptr;
+  };
+  const Issue* given = find("Patient.name[0].given[1]");
+  REQUIRE(given != nullptr);
+  CHECK(given->line == 2);
+  CHECK(given->column == 28);
+  const Issue* foo = find("Patient.birthDate.foo");
+  REQUIRE(foo != nullptr);
+  CHECK(foo->line == 3);
+  const Issue* contact = find("Patient.contact[0]");
+  REQUIRE(contact != nullptr);  // an empty object (ele-1)
+  CHECK(contact->line == 4);
 }
 
 }  // namespace pdex::validation::testing
