@@ -3,6 +3,7 @@
 #include "common/issue.h"
 #include "package/registry.h"
 #include "terminology/terminology.h"
+#include "validation/json_positions.h"
 #include "validation/validator.h"
 
 #ifdef PDEX_HAVE_GUNZIP
@@ -171,6 +172,7 @@ nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOp
         validation::ValidatorOptions validator_options;
         validator_options.profiles = options.profiles;
         issues = validator_->Validate(parsed.value, validator_options);
+        validation::AnnotatePositions(resource_text, issues);
       } else {
         for (const std::string& profile : options.profiles) {
           issues.push_back(Issue{.code = "not-found",
