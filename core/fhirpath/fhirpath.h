@@ -16,6 +16,9 @@
 // path steps all count) are rejected by Compile with a syntax error, which bounds the recursion of
 // both the parser and the evaluator. Collections produced during evaluation are capped at
 // kMaxCollectionSize items (an execution error beyond that), which bounds repeat()/descendants().
+// matches()/matchesFull()/replaceMatches() refuse subjects longer than kMaxRegexSubject and
+// patterns longer than kMaxRegexPattern characters (an execution error): the standard regex
+// engines recurse once per input character and would otherwise overflow the stack.
 //
 // Ownership and thread-safety: a CompiledExpression is immutable and shareable between threads.
 // Evaluate() only reads the JSON and the Environment; several threads may evaluate concurrently as
@@ -44,6 +47,8 @@ namespace pdex::fhirpath {
 inline constexpr std::size_t kMaxExpressionLength = 100000;
 inline constexpr int kMaxNestingDepth = 256;
 inline constexpr std::size_t kMaxCollectionSize = 1000000;
+inline constexpr std::size_t kMaxRegexSubject = 4096;
+inline constexpr std::size_t kMaxRegexPattern = 1024;
 
 enum class ErrorKind { kSyntax, kSemantic, kExecution };
 

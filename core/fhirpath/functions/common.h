@@ -2,6 +2,7 @@
 #pragma once
 
 #include "fhirpath/evaluator.h"
+#include "fhirpath/fhirpath.h"
 #include "fhirpath/functions/registry.h"
 
 namespace pdex::fhirpath::fn {

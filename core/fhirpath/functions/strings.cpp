@@ -4,7 +4,9 @@
 #include "fhirpath/functions/common.h"
 
 #include <cctype>
+#include <memory>
 #include <regex>
+#include <unordered_map>
 
 namespace pdex::fhirpath {
 namespace {
@@ -158,12 +160,28 @@ std::string DotAll(const std::string& pattern) {
   return out;
 }
 
-bool MakeRegex(Evaluator& ev, const Expr& call, const std::string& pattern, std::regex& re) {
+// Compiled patterns are cached per thread (validation evaluates the same invariants many times).
+// The standard library's regex engines recurse per input character, so subjects and patterns are
+// bounded (kMaxRegexSubject / kMaxRegexPattern, documented in fhirpath.h) to keep the stack safe.
+std::shared_ptr<const std::regex> MakeRegex(Evaluator& ev, const Expr& call, const std::string& pattern,
+                                            const std::string& subject) {
+  if (subject.size() > kMaxRegexSubject || pattern.size() > kMaxRegexPattern) {
+    ev.Fail(call.name + "(): string or pattern too long for a regular expression (limits " + std::to_string(kMaxRegexSubject) +
+                " / " + std::to_string(kMaxRegexPattern) + " characters)",
+            call.position);
+    return nullptr;
+  }
+  thread_local std::unordered_map<std::string, std::shared_ptr<const std::regex>> cache;
+  auto it = cache.find(pattern);
+  if (it != cache.end()) return it->second;
   try {
-    re = std::regex(DotAll(pattern), std::regex::ECMAScript);
-    return true;
-  } catch (const std::regex_error& e) {
-    return ev.Fail("invalid regular expression '" + pattern + "'", call.position);
+    auto re = std::make_shared<const std::regex>(DotAll(pattern), std::regex::ECMAScript);
+    if (cache.size() >= 256) cache.clear();
+    cache.emplace(pattern, re);
+    return re;
+  } catch (const std::regex_error&) {
+    ev.Fail("invalid regular expression '" + pattern + "'", call.position);
+    return nullptr;
   }
 }
 
@@ -171,10 +189,10 @@ bool Matches(Evaluator& ev, const Collection& focus, const Expr& call, const Sco
   StringCall sc = Prepare(ev, focus, call, scope);
   if (!sc.ok) return false;
   if (sc.any_empty) return true;
-  std::regex re;
-  if (!MakeRegex(ev, call, *sc.args[0], re)) return false;
+  auto re = MakeRegex(ev, call, *sc.args[0], *sc.focus);
+  if (!re) return false;
   try {
-    out.push_back(Value::Boolean(full ? std::regex_match(*sc.focus, re) : std::regex_search(*sc.focus, re)));
+    out.push_back(Value::Boolean(full ? std::regex_match(*sc.focus, *re) : std::regex_search(*sc.focus, *re)));
   } catch (const std::regex_error&) {
     return ev.Fail("regular expression too complex", call.position);
   }
@@ -192,10 +210,10 @@ PDEX_FHIRPATH_FN(ReplaceMatches) {
     out.push_back(Value::String(*sc.focus));
     return true;
   }
-  std::regex re;
-  if (!MakeRegex(ev, call, *sc.args[0], re)) return false;
+  auto re = MakeRegex(ev, call, *sc.args[0], *sc.focus);
+  if (!re) return false;
   try {
-    out.push_back(Value::String(std::regex_replace(*sc.focus, re, *sc.args[1])));
+    out.push_back(Value::String(std::regex_replace(*sc.focus, *re, *sc.args[1])));
   } catch (const std::regex_error&) {
     return ev.Fail("regular expression too complex", call.position);
   }

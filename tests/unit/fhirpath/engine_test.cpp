@@ -197,3 +197,38 @@ TEST_CASE("output conversion and the expression cache", "[fhirpath][output]") {
   REQUIRE(direct.ok());
   CHECK(fp::ToJson(direct.value()) == Json::array({"Chalmers"}));
 }
+
+TEST_CASE("expressions near the nesting limit evaluate; regex inputs are bounded", "[fhirpath][limits]") {
+  std::string sum = "1";
+  for (int i = 0; i < 200; ++i) sum += " + 1";
+  CHECK(Eval(sum) == Json::array({201}));
+  std::string nested = "true";
+  for (int i = 0; i < 80; ++i) nested = "(1).where(" + nested + ").exists()";
+  CHECK(Eval(nested) == Json::array({true}));
+  Json basic = {{"resourceType", "Basic"}, {"id", std::string(fp::kMaxRegexSubject, 'a')}};
+  CHECK(Eval("id.matches('^(a|b)*$')", basic) == Json::array({true}));
+  basic["id"] = std::string(fp::kMaxRegexSubject + 1, 'a');
+  CHECK(EvalError("id.matches('^(a|b)*$')", basic).message.find("too long") != std::string::npos);
+  CHECK(EvalError("'a'.matches('(')").message.find("invalid regular expression") != std::string::npos);
+}
+
+TEST_CASE("random token soup never crashes or throws", "[fhirpath][robustness]") {
+  const char* const kTokens[] = {"Patient", "name", "given", ".", "(", ")", "[", "]", "0", "1.5", "'x'", "where(", "select(",
+                                 "$this", "$index", "+", "-", "*", "/", "=", "!=", "~", "and", "or", "implies", "|", "{", "}",
+                                 "is", "as", "Quantity", "@2015", "@T10", "4 'mg'", ",", "iif(", "exists(", "count()", "%resource",
+                                 "ofType(", "descendants()", "repeat(", "aggregate(", "$total", "substring(", "matches('a.*')"};
+  unsigned state = 12345;
+  auto next = [&] { return state = state * 1103515245u + 12345u, (state >> 16) & 0x7fff; };
+  int compiled = 0, evaluated = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string expression;
+    const int length = 1 + static_cast<int>(next() % 12);
+    for (int t = 0; t < length; ++t) expression += std::string(kTokens[next() % (sizeof kTokens / sizeof *kTokens)]) + " ";
+    auto c = fp::Compile(expression);
+    if (!c.ok()) continue;
+    ++compiled;
+    if (fp::Evaluate(c.value(), kPatient).ok()) ++evaluated;
+  }
+  CHECK(compiled > 100);
+  CHECK(evaluated > 50);
+}
