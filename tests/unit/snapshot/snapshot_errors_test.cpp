@@ -135,6 +135,7 @@ TEST_CASE("malformed input never throws", "[snapshot][errors]") {
   SnapshotResult result;
   CHECK_NOTHROW(result = GenerateSnapshot(messy, lookup));
   CHECK(result.structure_definition.contains("snapshot"));
+  CHECK_FALSE(HasIssue(result, "snapshot.internal"));
   // A lookup that returns garbage is not trusted either.
   nlohmann::json garbage = "not a definition";
   SnapshotResult odd = GenerateSnapshot(Profile("http://example.org/p", kThingUrl, nlohmann::json::array()),
@@ -167,6 +168,71 @@ TEST_CASE("limits: deep element ids and long base chains", "[snapshot][errors]")
   for (const auto& issue : resolver.issues()) too_long = too_long || issue.id == "snapshot.chain-too-long";
   CHECK(too_long);
   CHECK(resolver.Find("http://example.org/chain20") != nullptr);  // a shorter chain still resolves
+}
+
+}  // namespace pdex::snapshot::testing
+
+namespace pdex::snapshot::testing {
+
+// Randomly damaged differentials (fixed seed): wrong JSON types, dropped and duplicated elements,
+// odd ids. Generation must never throw and must always return a result.
+TEST_CASE("randomly damaged differentials never throw", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  StructureDefinitionLookup lookup = resolver.AsLookup();
+  const nlohmann::json slicing = {{"discriminator", {{{"type", "value"}, {"path", "system"}}}}, {"rules", "open"}};
+  const nlohmann::json good = Profile(
+      "http://example.org/p", kThingUrl,
+      {{{"id", "Thing"}, {"path", "Thing"}},
+       {{"id", "Thing.identifier"}, {"path", "Thing.identifier"}, {"slicing", slicing}},
+       {{"id", "Thing.identifier:a"}, {"path", "Thing.identifier"}, {"sliceName", "a"}, {"min", 1}},
+       {{"id", "Thing.identifier:a.system"}, {"path", "Thing.identifier.system"}, {"fixedUri", "u"}},
+       {{"id", "Thing.valueCoding"}, {"path", "Thing.valueCoding"}, {"min", 1}},
+       {{"id", "Thing.component.child.code"}, {"path", "Thing.component.child.code"}},
+       {{"id", "Thing.extension:e"},
+        {"path", "Thing.extension"},
+        {"sliceName", "e"},
+        {"type", {{{"code", "Extension"}, {"profile", {kExtensionProfileUrl}}}}}}});
+  const nlohmann::json replacements[] = {nullptr, 1, -3, "x", "", true, nlohmann::json::array(),
+                                         nlohmann::json::object(), {{"a", 1}}, {1, 2}, "Thing.:x", ":::"};
+  unsigned state = 12345;
+  auto next = [&state](unsigned bound) {
+    state = state * 1103515245u + 12345u;
+    return (state >> 8) % bound;
+  };
+  int generated = 0;
+  for (int round = 0; round < 500; ++round) {
+    nlohmann::json profile = good;
+    nlohmann::json& elements = profile["differential"]["element"];
+    for (int edits = 0; edits < 3; ++edits) {
+      nlohmann::json& element = elements[next(static_cast<unsigned>(elements.size()))];
+      switch (next(4)) {
+        case 0:
+          if (!element.is_object()) break;
+          element[std::vector<const char*>{"id", "path", "min", "max", "type", "slicing", "sliceName",
+                                           "binding"}[next(8)]] = replacements[next(12)];
+          break;
+        case 1:
+          elements.push_back(element);
+          break;
+        case 2:
+          element = replacements[next(12)];
+          break;
+        default:
+          if (element.is_object() && element.contains("type") && element["type"].is_array()) {
+            element["type"].push_back(replacements[next(12)]);
+          }
+      }
+    }
+    SnapshotResult result;
+    REQUIRE_NOTHROW(result = GenerateSnapshot(profile, lookup));
+    if (result.structure_definition.contains("snapshot")) ++generated;
+    // Bad input is handled by checks, not by the last-resort exception guard.
+    for (const auto& issue : result.issues) {
+      if (issue.id == "snapshot.internal") FAIL_CHECK("round " << round << ": " << issue.diagnostics);
+    }
+  }
+  CHECK(generated > 0);
 }
 
 }  // namespace pdex::snapshot::testing
