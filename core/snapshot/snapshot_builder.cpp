@@ -109,12 +109,7 @@ void SnapshotBuilder::AddIssue(Severity severity, const char* issue_id, const st
 
 bool SnapshotBuilder::Apply(const nlohmann::json& diff) {
   std::string id = StringMember(diff, "id");
-  if (id.empty()) {
-    // R4 differentials should carry ids; derive one from path + sliceName for older ones.
-    id = StringMember(diff, "path");
-    std::string slice = StringMember(diff, "sliceName");
-    if (!slice.empty()) id += ":" + slice;
-  }
+  if (id.empty()) id = IdFromPath(diff);
   if (id.empty()) {
     AddIssue(Severity::kError, "snapshot.path-not-found", "differential element without id or path", profile_url_);
     return false;
@@ -125,6 +120,34 @@ bool SnapshotBuilder::Apply(const nlohmann::json& diff) {
   MergeElement(elements_[*index], diff, context);
   touched_.push_back(StringMember(elements_[*index], "id"));
   return true;
+}
+
+// R4 differentials carry ids; older ones (and some test fixtures) give only path + sliceName, where
+// an element belongs to the slice most recently declared at its path's prefix (the list is ordered).
+std::string SnapshotBuilder::IdFromPath(const nlohmann::json& diff) {
+  const std::string path = StringMember(diff, "path");
+  const std::string slice = StringMember(diff, "sliceName");
+  // A new element at `path` ends any slice context at or below it.
+  for (auto it = slice_context_.begin(); it != slice_context_.end();) {
+    if (it->first == path || IsChildOf(it->first, path)) {
+      it = slice_context_.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  std::string id = path;
+  std::size_t best = 0;
+  for (const auto& [prefix, prefix_id] : slice_context_) {
+    if (IsChildOf(path, prefix) && prefix.size() > best) {
+      best = prefix.size();
+      id = prefix_id + path.substr(prefix.size());
+    }
+  }
+  if (!slice.empty()) {
+    id += ":" + slice;
+    slice_context_[path] = id;
+  }
+  return id;
 }
 
 std::optional<std::size_t> SnapshotBuilder::Resolve(const std::string& id, const nlohmann::json& diff) {

@@ -46,6 +46,7 @@ class SnapshotBuilder {
   std::size_t GroupEnd(std::size_t index) const;
   bool Insert(std::size_t position, std::vector<nlohmann::json> elements);
 
+  std::string IdFromPath(const nlohmann::json& diff);
   // Resolves a differential id to a snapshot element index, unfolding and slicing as needed.
   std::optional<std::size_t> Resolve(const std::string& id, const nlohmann::json& diff);
   // Inserts the children of `index` from its type (or type profile, or contentReference).
@@ -79,7 +80,9 @@ class SnapshotBuilder {
   std::unordered_map<std::string, nlohmann::json> origin_;      // unfolded elements as first inserted
   std::map<std::string, std::set<std::string>> renamed_types_;  // choice id -> renamed type codes
   std::set<std::string> new_elements_;                          // added by a specialization
-  std::vector<std::string> touched_;                            // ids the differential constrained
+  std::vector<std::string> touched_;
+  std::map<std::string, std::string> slice_context_;  // path -> id of the current slice (id-less diffs) // ids the
+                                                      // differential constrained
 };
 
 }  // namespace pdex::snapshot

@@ -181,20 +181,21 @@ TEST_CASE("randomly damaged differentials never throw", "[snapshot][errors]") {
   AddBaseDefinitions(resolver);
   StructureDefinitionLookup lookup = resolver.AsLookup();
   const nlohmann::json slicing = {{"discriminator", {{{"type", "value"}, {"path", "system"}}}}, {"rules", "open"}};
-  const nlohmann::json good = Profile(
-      "http://example.org/p", kThingUrl,
-      {{{"id", "Thing"}, {"path", "Thing"}},
-       {{"id", "Thing.identifier"}, {"path", "Thing.identifier"}, {"slicing", slicing}},
-       {{"id", "Thing.identifier:a"}, {"path", "Thing.identifier"}, {"sliceName", "a"}, {"min", 1}},
-       {{"id", "Thing.identifier:a.system"}, {"path", "Thing.identifier.system"}, {"fixedUri", "u"}},
-       {{"id", "Thing.valueCoding"}, {"path", "Thing.valueCoding"}, {"min", 1}},
-       {{"id", "Thing.component.child.code"}, {"path", "Thing.component.child.code"}},
-       {{"id", "Thing.extension:e"},
-        {"path", "Thing.extension"},
-        {"sliceName", "e"},
-        {"type", {{{"code", "Extension"}, {"profile", {kExtensionProfileUrl}}}}}}});
-  const nlohmann::json replacements[] = {nullptr, 1, -3, "x", "", true, nlohmann::json::array(),
-                                         nlohmann::json::object(), {{"a", 1}}, {1, 2}, "Thing.:x", ":::"};
+  const nlohmann::json good =
+      Profile("http://example.org/p", kThingUrl,
+              {{{"id", "Thing"}, {"path", "Thing"}},
+               {{"id", "Thing.identifier"}, {"path", "Thing.identifier"}, {"slicing", slicing}},
+               {{"id", "Thing.identifier:a"}, {"path", "Thing.identifier"}, {"sliceName", "a"}, {"min", 1}},
+               {{"id", "Thing.identifier:a.system"}, {"path", "Thing.identifier.system"}, {"fixedUri", "u"}},
+               {{"id", "Thing.valueCoding"}, {"path", "Thing.valueCoding"}, {"min", 1}},
+               {{"id", "Thing.component.child.code"}, {"path", "Thing.component.child.code"}},
+               {{"id", "Thing.extension:e"},
+                {"path", "Thing.extension"},
+                {"sliceName", "e"},
+                {"type", {{{"code", "Extension"}, {"profile", {kExtensionProfileUrl}}}}}}});
+  const nlohmann::json replacements[] = {
+      nullptr,    1,      -3,         "x",  "", true, nlohmann::json::array(), nlohmann::json::object(),
+      {{"a", 1}}, {1, 2}, "Thing.:x", ":::"};
   unsigned state = 12345;
   auto next = [&state](unsigned bound) {
     state = state * 1103515245u + 12345u;

@@ -239,3 +239,32 @@ TEST_CASE("a logical model (specialization) adds its own elements", "[snapshot]"
 }
 
 }  // namespace pdex::snapshot::testing
+
+namespace pdex::snapshot::testing {
+
+TEST_CASE("differential elements without ids belong to the slice declared before them", "[snapshot]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  nlohmann::json slicing = {{"discriminator", {{{"type", "pattern"}, {"path", "code"}}}}, {"rules", "open"}};
+  nlohmann::json diff = nlohmann::json::array({{{"path", "Thing"}},
+                                               {{"path", "Thing.component"}, {"slicing", slicing}},
+                                               {{"path", "Thing.component"}, {"sliceName", "a"}},
+                                               {{"path", "Thing.component.code"}, {"patternCoding", {{"code", "a"}}}},
+                                               {{"path", "Thing.component"}, {"sliceName", "b"}},
+                                               {{"path", "Thing.component.code"}, {"patternCoding", {{"code", "b"}}}},
+                                               {{"path", "Thing.note"}, {"min", 1}}});
+  nlohmann::json profile = {{"resourceType", "StructureDefinition"},
+                            {"url", "http://example.org/p"},
+                            {"type", "Thing"},
+                            {"derivation", "constraint"},
+                            {"baseDefinition", kThingUrl},
+                            {"differential", {{"element", diff}}}};
+  SnapshotResult result = GenerateSnapshot(profile, resolver.AsLookup());
+  REQUIRE(result.ok);
+  CHECK(SnapshotElement(result, "Thing.component:a.code")["patternCoding"]["code"] == "a");
+  CHECK(SnapshotElement(result, "Thing.component:b.code")["patternCoding"]["code"] == "b");
+  CHECK_FALSE(SnapshotElement(result, "Thing.component.code").contains("patternCoding"));
+  CHECK(SnapshotElement(result, "Thing.note")["min"] == 1);
+}
+
+}  // namespace pdex::snapshot::testing
