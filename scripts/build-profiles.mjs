@@ -154,6 +154,18 @@ function assemblePackage() {
     resources.push(resource);
   }
   resources.sort((a, b) => `${a.resourceType}-${a.id}`.localeCompare(`${b.resourceType}-${b.id}`));
+  // One file per resource and one resource per canonical: SUSHI silently keeps only one of two
+  // entities with the same name, and two IGs may reuse an id, so both are checked here.
+  const seenFiles = new Set();
+  const seenUrls = new Set();
+  for (const resource of resources) {
+    const file = `${resource.resourceType}-${resource.id}`;
+    const canonical = `${resource.url}|${resource.version}`;
+    if (seenFiles.has(file)) throw new Error(`build-profiles: two resources would be written to ${file}.json`);
+    if (resource.url && seenUrls.has(canonical)) throw new Error(`build-profiles: duplicate canonical ${canonical}`);
+    seenFiles.add(file);
+    if (resource.url) seenUrls.add(canonical);
+  }
   const meta = JSON.parse(fs.readFileSync(path.join(kProfilesDir, 'package-meta.json'), 'utf8'));
   writePackage(kPackageDir, {name: kPackageName, ...meta}, resources);
   return resources.length;
@@ -172,7 +184,13 @@ function main() {
   }
   fs.rmSync(stamp, {force: true});
   if (!runSushi()) return 1;
-  const count = assemblePackage();
+  let count;
+  try {
+    count = assemblePackage();
+  } catch (error) {
+    console.error(error.message);
+    return 1;
+  }
   fs.writeFileSync(stamp, hash);
   console.log(`build-profiles: ${count} resources in ${path.relative(kRoot, kPackageDir)}`);
   return 0;

@@ -166,6 +166,7 @@ Id: profile-organization
 Title: "PAS Organization Base Profile"
 Description: "US Core Organization with PAS identifiers and a TIN slice."
 * insert PAS(StructureDefinition, profile-organization)
+* ^abstract = true
 * identifier only PASIdentifier
 * identifier[NPI] only PASIdentifier
 * identifier[CLIA] only PASIdentifier
