@@ -42,7 +42,7 @@ SnapshotBuilder::SnapshotBuilder(const nlohmann::json& base_elements, std::strin
   }
   if (!base_.empty()) base_root_ = root_ = StringMember(base_[0], "id");
   elements_ = base_;
-  Reindex();
+  Reindex(/*base_too=*/true);
 }
 
 void SnapshotBuilder::RenameRoot(const std::string& new_root) {
@@ -54,12 +54,13 @@ void SnapshotBuilder::RenameRoot(const std::string& new_root) {
     }
   }
   root_ = new_root;
-  Reindex();
+  Reindex(/*base_too=*/true);
 }
 
-void SnapshotBuilder::Reindex() {
+void SnapshotBuilder::Reindex(bool base_too) {
   index_.clear();
   for (std::size_t i = 0; i < elements_.size(); ++i) index_[StringMember(elements_[i], "id")] = i;
+  if (!base_too) return;
   base_index_.clear();
   for (std::size_t i = 0; i < base_.size(); ++i) base_index_[StringMember(base_[i], "id")] = i;
 }
@@ -92,7 +93,7 @@ bool SnapshotBuilder::Insert(std::size_t position, std::vector<nlohmann::json> e
   }
   elements_.insert(elements_.begin() + static_cast<std::ptrdiff_t>(position), std::make_move_iterator(elements.begin()),
                    std::make_move_iterator(elements.end()));
-  Reindex();
+  Reindex(/*base_too=*/false);
   return true;
 }
 
@@ -513,7 +514,7 @@ void SnapshotBuilder::Finish() {
     if (!dropped) kept.push_back(std::move(element));
   }
   elements_ = std::move(kept);
-  Reindex();
+  Reindex(/*base_too=*/false);
 }
 
 std::optional<std::size_t> SnapshotBuilder::AddNewElement(const std::string& parent_id, const std::string& id,

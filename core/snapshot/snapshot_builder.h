@@ -41,7 +41,7 @@ class SnapshotBuilder {
 
  private:
   std::optional<std::size_t> Find(const std::string& id) const;
-  void Reindex();
+  void Reindex(bool base_too);
   bool HasChildren(std::size_t index) const;
   std::size_t GroupEnd(std::size_t index) const;
   bool Insert(std::size_t position, std::vector<nlohmann::json> elements);
