@@ -132,7 +132,8 @@ struct Environment {
   std::optional<DateTimeValue> now;
 };
 
-// Evaluates against a resource (or any FHIR JSON object: its type comes from resourceType).
+// Evaluates against a resource (or any FHIR JSON object: its type comes from resourceType). JSON null
+// or an empty object means "no context" (the input collection is empty), as in the CLI.
 Result<Collection> Evaluate(const CompiledExpression& expression, const nlohmann::json& context,
                             const Environment& environment = {});
 // Evaluates against an arbitrary input collection (e.g. a node made by MakeNode, or literals).

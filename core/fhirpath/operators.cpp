@@ -77,7 +77,21 @@ std::string NormalizeForEquivalence(const std::string& s) {
 
 }  // namespace
 
+// Both plain string primitives (not dates or numbers stored as text): compare without converting.
+bool PlainStringNodes(const Value& a, const Value& b) {
+  if (!a.is_node() || !b.is_node()) return false;
+  const Node& x = a.node();
+  const Node& y = b.node();
+  if (x.value == nullptr || y.value == nullptr || !x.value->is_string() || !y.value->is_string()) return false;
+  auto plain = [](std::string_view t) {
+    return t == "string" || t == "code" || t == "id" || t == "uri" || t == "url" || t == "canonical" || t == "markdown" ||
+           t == "oid" || t == "uuid";
+  };
+  return plain(x.type) && plain(y.type);
+}
+
 std::optional<bool> ValuesEqual(const Value& a_in, const Value& b_in) {
+  if (PlainStringNodes(a_in, b_in)) return *a_in.node().value == *b_in.node().value;
   auto a = ToSystem(a_in);
   auto b = ToSystem(b_in);
   if (!a || !b) {

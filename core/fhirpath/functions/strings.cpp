@@ -12,6 +12,22 @@ namespace pdex::fhirpath {
 namespace {
 using namespace fn;
 
+// Positions count Unicode code points (UTF-8 text): byte offset of code point `index`, or npos.
+std::size_t ByteOffset(const std::string& s, std::size_t index) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count++ == index) return i;
+  }
+  return count == index ? s.size() : std::string::npos;
+}
+
+std::size_t CodePointIndex(const std::string& s, std::size_t byte_offset) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < byte_offset && i < s.size(); ++i) count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+  return count;
+}
+
 // Evaluates the focus string and string arguments; `done` is set when the result is empty.
 struct StringCall {
   std::optional<std::string> focus;
@@ -38,7 +54,7 @@ PDEX_FHIRPATH_FN(IndexOf) {
   if (!sc.ok) return false;
   if (sc.any_empty) return true;
   auto pos = sc.focus->find(*sc.args[0]);
-  out.push_back(Value::Integer(pos == std::string::npos ? -1 : static_cast<std::int64_t>(pos)));
+  out.push_back(Value::Integer(pos == std::string::npos ? -1 : static_cast<std::int64_t>(CodePointIndex(*sc.focus, pos))));
   return true;
 }
 
@@ -53,16 +69,19 @@ PDEX_FHIRPATH_FN(Substring) {
     length = ev.IntegerArg(call, 1, scope, ok);
     if (!ok) return false;
   }
-  if (!s || !start || *start < 0 || *start >= static_cast<std::int64_t>(s->size())) return true;
-  std::size_t n = std::string::npos;
+  if (!s || !start || *start < 0) return true;
+  const std::size_t begin = ByteOffset(*s, static_cast<std::size_t>(*start));
+  if (begin == std::string::npos || begin >= s->size()) return true;
+  std::size_t end = s->size();
   if (length) {
     if (*length <= 0) {
       out.push_back(Value::String(""));
       return true;
     }
-    n = static_cast<std::size_t>(*length);
+    const std::size_t stop = ByteOffset(*s, static_cast<std::size_t>(*start) + static_cast<std::size_t>(std::min<std::int64_t>(*length, 1 << 30)));
+    if (stop != std::string::npos) end = stop;
   }
-  out.push_back(Value::String(s->substr(static_cast<std::size_t>(*start), n)));
+  out.push_back(Value::String(s->substr(begin, end - begin)));
   return true;
 }
 
@@ -234,7 +253,13 @@ PDEX_FHIRPATH_FN(ToChars) {
   StringCall sc = Prepare(ev, focus, call, scope);
   if (!sc.ok) return false;
   if (sc.any_empty) return true;
-  for (char c : *sc.focus) out.push_back(Value::String(std::string(1, c)));
+  const std::string& s = *sc.focus;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t j = i + 1;
+    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
+    out.push_back(Value::String(s.substr(i, j - i)));
+    i = j;
+  }
   return true;
 }
 

@@ -232,3 +232,12 @@ TEST_CASE("random token soup never crashes or throws", "[fhirpath][robustness]")
   CHECK(compiled > 100);
   CHECK(evaluated > 50);
 }
+
+TEST_CASE("string functions count code points", "[fhirpath][strings]") {
+  CHECK(Eval("'Bénédicte'.length()") == Json::array({9}));
+  CHECK(Eval("'Bénédicte'.substring(1, 3)") == Json::array({"éné"}));
+  CHECK(Eval("'Bénédicte'.indexOf('d')") == Json::array({4}));
+  CHECK(Eval("'né'.toChars()") == Json::array({"n", "é"}));
+  CHECK(Eval("'abc'.substring(1, 100)") == Json::array({"bc"}));
+  CHECK(Eval("'abc'.substring(3)") == Json::array());
+}
