@@ -29,7 +29,7 @@ bool IsWithin(std::string_view id, std::string_view prefix) {
   if (id.size() < prefix.size() || id.substr(0, prefix.size()) != prefix) return false;
   if (id.size() == prefix.size()) return true;
   char next = id[prefix.size()];
-  return next == '.' || next == ':';
+  return next == '.' || next == ':' || next == '/';  // child, slice, re-slice
 }
 
 bool IsChildOf(std::string_view id, std::string_view prefix) {

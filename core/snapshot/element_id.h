@@ -17,7 +17,7 @@ struct IdSegment {
 
 std::vector<IdSegment> SplitId(std::string_view id);
 
-// True when `id` equals `prefix` or lies under it (`prefix.` child or `prefix:` slice).
+// True when `id` equals `prefix` or lies under it (`prefix.` child, `prefix:` slice, `prefix/` re-slice).
 bool IsWithin(std::string_view id, std::string_view prefix);
 
 // True when `id` is a strict descendant (`prefix.`...) of `prefix`.

@@ -449,6 +449,12 @@ std::optional<std::size_t> SnapshotBuilder::CreateSlice(std::size_t sliced, cons
          ++i) {
       inserted.push_back(Rebase(base_[i], sliced_id, slice_id, path, path));
     }
+  } else if (reslice) {
+    // A re-slice starts from its slice as constrained so far, children included.
+    for (std::size_t i = sliced + 1; i < elements_.size() && IsChildOf(StringMember(elements_[i], "id"), sliced_id);
+         ++i) {
+      inserted.push_back(Rebase(elements_[i], sliced_id, slice_id, path, path));
+    }
   }
   for (std::size_t i = 1; i < inserted.size(); ++i) origin_[StringMember(inserted[i], "id")] = inserted[i];
   std::size_t position = GroupEnd(sliced);

@@ -142,11 +142,15 @@ TEST_CASE("re-slicing a slice", "[snapshot]") {
   SnapshotResult result =
       Generate({Diff("Thing.component", {{"slicing", slicing}}),
                 Diff("Thing.component:a", {{"sliceName", "a"}, {"slicing", slicing}, {"mustSupport", true}}),
-                Diff("Thing.component:a/x", {{"sliceName", "a/x"}, {"max", "1"}})});
+                Diff("Thing.component:a/x", {{"sliceName", "a/x"}, {"max", "1"}}),
+                Diff("Thing.component:a/y", {{"sliceName", "a/y"}}), Diff("Thing.component:b", {{"sliceName", "b"}})});
   REQUIRE(result.ok);
   std::vector<std::string> ids = SnapshotIds(result);
   REQUIRE(Position(ids, "Thing.component:a/x") < ids.size());
   CHECK(Position(ids, "Thing.component:a/x") == Position(ids, "Thing.component:a.child") + 1);
+  // Re-slices stay in the group of their slice, in differential order, before the next slice.
+  CHECK(Position(ids, "Thing.component:a/y") == Position(ids, "Thing.component:a/x.child") + 1);
+  CHECK(Position(ids, "Thing.component:b") == Position(ids, "Thing.component:a/y.child") + 1);
   nlohmann::json reslice = SnapshotElement(result, "Thing.component:a/x");
   CHECK(reslice["sliceName"] == "a/x");
   CHECK(reslice["mustSupport"] == true);  // a re-slice starts from its slice
