@@ -502,7 +502,8 @@ void SnapshotBuilder::Finish() {
     const std::string id = StringMember(element, "id");
     auto base = base_index_.find(id);
     if (base == base_index_.end() || !base_[base->second].contains("slicing")) continue;
-    if (HasInlineChildren(base_[base->second]) || !HasChildren(*Find(id))) continue;
+    const std::optional<std::size_t> self = Find(id);
+    if (!self || HasInlineChildren(base_[base->second]) || !HasChildren(*self)) continue;
     bool group_touched = false;
     bool children_touched = false;
     for (const auto& touched : touched_) {
