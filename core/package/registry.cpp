@@ -178,6 +178,14 @@ const nlohmann::json* Registry::FindTypeDefinition(std::string_view type_name) c
   return FindStructureDefinition("http://hl7.org/fhir/StructureDefinition/" + std::string(type_name));
 }
 
+std::vector<const nlohmann::json*> Registry::All(std::string_view resource_type) const {
+  std::vector<const nlohmann::json*> out;
+  for (const auto& resource : resources_) {
+    if (StringField(*resource, "resourceType") == resource_type) out.push_back(resource.get());
+  }
+  return out;
+}
+
 StructureDefinitionLookup Registry::Lookup() const {
   return [this](std::string_view canonical) { return FindStructureDefinition(canonical); };
 }

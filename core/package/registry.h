@@ -60,6 +60,9 @@ class Registry {
   // The base definition of a FHIR type name (e.g. "Patient", "HumanName", "string").
   const nlohmann::json* FindTypeDefinition(std::string_view type_name) const;
 
+  // Every loaded resource of one type (e.g. all StructureDefinitions), in load order.
+  std::vector<const nlohmann::json*> All(std::string_view resource_type) const;
+
   // A lookup for pdex::snapshot::GenerateSnapshot; valid while this registry lives.
   StructureDefinitionLookup Lookup() const;
 

@@ -127,7 +127,8 @@ int ElementIndex::FindChild(int parent, std::string_view json_name) const {
     if (candidate.name == json_name) return child;
     if (!candidate.choice_base.empty() && json_name.size() > candidate.choice_base.size() &&
         json_name.substr(0, candidate.choice_base.size()) == candidate.choice_base &&
-        !ChoiceType(child, json_name).empty()) {
+        json_name[candidate.choice_base.size()] >= 'A' && json_name[candidate.choice_base.size()] <= 'Z') {
+      // valueFoo belongs to value[x] even when Foo is not an allowed type: the caller reports that.
       return child;
     }
   }

@@ -1,5 +1,6 @@
 #include "validation/validator.h"
 
+#include "snapshot/resolver.h"
 #include "validation/element_index.h"
 #include "validation/walker.h"
 
@@ -32,7 +33,32 @@ const ElementIndex* Validator::IndexFor(std::string_view canonical, const Snapsh
     return nullptr;
   }
   if (const ElementIndex* index = IndexForDefinition(*sd)) return index;
-  // Differential only: ask the snapshot generator, once per definition.
+  if (!generator) {
+    // Differential only: core/snapshot generates it (and any differential-only base) on first use.
+    if (resolver_ == nullptr) {
+      resolver_ = std::make_unique<snapshot::SnapshotResolver>();
+      for (const nlohmann::json* definition : registry_.All("StructureDefinition")) resolver_->AddBorrowed(definition);
+    }
+    const nlohmann::json* generated = resolver_->Find(canonical);
+    const std::string url = sd->value("url", std::string());
+    if (const Issues* issues = resolver_->IssuesFor(url); issues != nullptr && HasErrors(*issues)) {
+      for (const Issue& issue : *issues) {
+        if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) {
+          problem = "snapshot generation failed: " + issue.diagnostics;
+          break;
+        }
+      }
+      return nullptr;
+    }
+    if (generated == nullptr) {
+      problem = "snapshot generation failed for this differential-only profile";
+      return nullptr;
+    }
+    const ElementIndex* index = IndexForDefinition(*generated);
+    if (index == nullptr) problem = "the generated snapshot is empty";
+    return index;
+  }
+  // Differential only: ask the caller's snapshot generator, once per definition.
   const std::string key(canonical);
   auto generated = generated_snapshots_.find(key);
   if (generated == generated_snapshots_.end()) {

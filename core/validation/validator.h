@@ -43,6 +43,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace pdex::snapshot {
+class SnapshotResolver;
+}
+
 namespace pdex::validation {
 
 class ElementIndex;
@@ -74,7 +78,9 @@ struct ValidatorOptions {
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   InvariantEvaluator invariant_evaluator;  // empty: invariants reported as not evaluated
-  SnapshotGenerator snapshot_generator;    // empty: differential-only profiles are an error
+  // Empty: differential-only profiles get snapshots from core/snapshot (SnapshotResolver over the
+  // registry), generated once per Validator and cached.
+  SnapshotGenerator snapshot_generator;
 };
 
 class Validator {
@@ -101,6 +107,7 @@ class Validator {
   const terminology::TerminologyService& terminology_;
   mutable std::unordered_map<const nlohmann::json*, std::unique_ptr<ElementIndex>> indexes_;
   mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> generated_snapshots_;
+  mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
 };
 
 }  // namespace pdex::validation

@@ -21,6 +21,28 @@ std::string Indexed(std::string_view name, bool array, std::size_t index) {
   return out;
 }
 
+std::string JoinTypes(const std::vector<std::string>& types) {
+  std::string out;
+  for (const std::string& type : types) out += (out.empty() ? "" : ", ") + type;
+  return out;
+}
+
+// The type of a non-choice element: its one type code (several entries of one code differ only by
+// profile), or for a resource-typed element with several types, the value's resourceType.
+std::string SingleType(const ElementNode& def, const nlohmann::json* value) {
+  if (def.types.empty()) return {};
+  bool same = true;
+  for (const std::string& type : def.types) same = same && type == def.types[0];
+  if (same) return def.types[0];
+  if (value != nullptr && value->is_object()) {
+    const std::string_view resource_type = Str(*value, "resourceType");
+    for (const std::string& type : def.types) {
+      if (type == resource_type || type == "Resource") return std::string(resource_type);
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string_view Str(const nlohmann::json& object, const char* key) {
@@ -248,9 +270,15 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
     }
     std::vector<Item> items;
     for (const Found& f : *found) {
-      std::string type = !def.choice_base.empty() ? index.ChoiceType(child, f.name)
-                                                  : (def.types.size() == 1 ? def.types[0] : std::string());
+      std::string type = !def.choice_base.empty() ? index.ChoiceType(child, f.name) : SingleType(def, f.value);
       if (type.empty() && def.content_reference >= 0) type = "BackboneElement";
+      if (type.empty() && !def.choice_base.empty()) {
+        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.choice-type-not-allowed",
+                 "type '" + f.name.substr(def.choice_base.size()) + "' is not allowed for " + def.name + " (allowed: " +
+                     JoinTypes(def.types) + ")");
+        items.push_back(Item{.location = path_ + "." + f.name});  // counts for cardinality, not validated
+        continue;
+      }
       const bool primitive = IsPrimitiveType(type);
       if (f.ext != nullptr && !primitive) {
         ReportAt(path_ + "._" + f.name, Severity::kError, "structure", "validator.unknown-element",
@@ -311,6 +339,7 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
                def.name + ": maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count) +
                    " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
     }
+    std::erase_if(items, [](const Item& item) { return item.value == nullptr && item.ext == nullptr; });
     if (items.empty()) continue;
     if (!def.slices.empty()) {
       ValidateSlices(items, index, child, frame, depth);

@@ -280,13 +280,14 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     // A relative url names a part of a complex extension; its parent's definition (when known)
     // governs it, and an unknown parent has been reported already.
     if (url.find(':') == std::string_view::npos) return false;
+    // Core-namespace urls not in R4 are usually R5 / hl7.fhir.uv.extensions definitions the HL7
+    // validator loads and we do not: same policy as any unknown extension, flagged in the text.
     const bool core = url.substr(0, kCoreSd.size()) == kCoreSd;
-    const Severity severity = core ? Severity::kError
-                            : options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
+    const Severity severity = options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
                             : options_.unknown_extensions == UnknownExtensionPolicy::kAllow ? Severity::kInformation
                                                                                              : Severity::kWarning;
     Report(severity, "not-found", "validator.extension-unknown",
-           "unknown extension '" + std::string(url) + "'" + (core ? " (not defined by FHIR R4)" : ""));
+           "unknown extension '" + std::string(url) + "'" + (core ? " (not defined by FHIR R4 core; maybe hl7.fhir.uv.extensions)" : ""));
     return false;
   }
   // Context (http://hl7.org/fhir/R4/defining-extensions.html#context): the element the extension

@@ -67,7 +67,7 @@ TEST_CASE("cardinality and choice types", "[validator]") {
   INFO(Describe(issues));
   CHECK(Has(issues, "validator.cardinality-min", "Observation"));  // status 1..1
   CHECK(Has(issues, "validator.choice-multiple"));
-  CHECK(Has(issues, "validator.unknown-element", "Observation.valueFoo"));
+  CHECK(Has(issues, "validator.choice-type-not-allowed", "Observation.valueFoo"));
 }
 
 TEST_CASE("required bindings are errors; external code systems are not checked", "[validator]") {
