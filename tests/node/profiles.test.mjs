@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -20,6 +21,9 @@ const coverage = JSON.parse(fs.readFileSync(path.join(repoRoot, 'profiles/covera
 const kIgs = Object.keys(coverage).filter((key) => key.includes('#'));
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
+const require = createRequire(import.meta.url);
+const fhirpath = require('fhirpath');
+const fhirpathR4 = require('fhirpath/fhir-context/r4');
 
 /** Every resource of the built package, by file name. */
 function loadPackage() {
@@ -289,6 +293,53 @@ describe('profiles/examples', () => {
     }
     t.diagnostic(`${profiles.length} profiles; examples missing: ${missing.length}`);
     assert.deepEqual(missing, []);
+  });
+  test('our invariants hold on valid examples and fail exactly where invalid ones expect them (fhirpath.js)', (t) => {
+    if (!fs.existsSync(manifestFile)) {
+      t.skip('profiles/examples/expectations.json not written yet');
+      return;
+    }
+    const manifest = readJson(manifestFile);
+    const pkg = loadPackage();
+    const sdByUrl = new Map([...pkg.values()].filter((r) => r.resourceType === 'StructureDefinition').map((r) => [r.url, r]));
+    // Constraints of a profile and of its ancestors inside our package. Expressions that need a
+    // terminology server or reference resolution (memberOf, resolve, conformsTo) are left to the
+    // engine's own tests; everything else is evaluated here.
+    const constraintsOf = (url) => {
+      const out = [];
+      for (let sd = sdByUrl.get(url); sd; sd = sdByUrl.get(sd.baseDefinition)) {
+        for (const element of sd.differential.element) {
+          if (element.id.includes(':')) continue;
+          for (const c of element.constraint ?? []) {
+            if (c.severity !== 'error' || /memberOf|resolve\(|conformsTo/.test(c.expression)) continue;
+            out.push({key: c.key, path: element.path.replace(/\[x\]$/, ''), expression: c.expression});
+          }
+        }
+      }
+      return out;
+    };
+    let evaluated = 0;
+    const problems = [];
+    for (const [file, entry] of Object.entries(manifest.examples)) {
+      const resource = readJson(path.join(examplesDir, file));
+      const expectedKeys = new Set(entry.errors.filter((e) => e.kind === 'invariant').map((e) => e.key));
+      for (const c of constraintsOf(entry.profile.split('|')[0])) {
+        const root = !c.path.includes('.');
+        const expression = root ? c.expression : `${c.path}.all(${c.expression})`;
+        const result = fhirpath.evaluate(resource, expression, null, fhirpathR4);
+        // As the HL7 validator does: an invariant holds only when it evaluates to exactly true
+        // (an empty result, e.g. `telecom or endpoint` with neither, is a failure).
+        const holds = result.length === 1 && result[0] === true;
+        evaluated += 1;
+        if (holds === expectedKeys.has(c.key)) {
+          problems.push(`${file}: ${c.key} ${holds ? 'holds but an error is expected' : 'fails unexpectedly'}`);
+        }
+        expectedKeys.delete(c.key);
+      }
+    }
+    t.diagnostic(`${evaluated} invariant evaluations`);
+    assert.ok(evaluated > 50, 'invariants were evaluated');
+    assert.deepEqual(problems, []);
   });
 });
 
