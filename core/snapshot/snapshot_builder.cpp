@@ -37,21 +37,27 @@ SnapshotBuilder::SnapshotBuilder(const nlohmann::json& base_elements, std::strin
     : profile_url_(std::move(profile_url)), lookup_(lookup), issues_(issues) {
   if (base_elements.is_array()) {
     for (const auto& element : base_elements) {
-      if (element.is_object()) base_.push_back(element);
+      if (!element.is_object()) continue;
+      base_.push_back(&element);
+      elements_.push_back(element);
     }
   }
-  if (!base_.empty()) base_root_ = root_ = StringMember(base_[0], "id");
-  elements_ = base_;
+  if (!base_.empty()) base_root_ = root_ = StringMember(Base(0), "id");
   Reindex(/*base_too=*/true);
 }
 
 void SnapshotBuilder::RenameRoot(const std::string& new_root) {
   if (new_root == root_ || root_.empty()) return;
-  for (auto* list : {&base_, &elements_}) {
-    for (auto& element : *list) {
-      element["id"] = ReplacePrefix(StringMember(element, "id"), root_, new_root);
-      element["path"] = ReplacePrefix(StringMember(element, "path"), root_, new_root);
-    }
+  auto rename = [&](nlohmann::json& element) {
+    element["id"] = ReplacePrefix(StringMember(element, "id"), root_, new_root);
+    element["path"] = ReplacePrefix(StringMember(element, "path"), root_, new_root);
+  };
+  for (auto& element : elements_) rename(element);
+  // The base is borrowed: renamed copies live in renamed_base_ (a deque, so pointers stay valid).
+  for (auto& element : base_) {
+    renamed_base_.push_back(*element);
+    rename(renamed_base_.back());
+    element = &renamed_base_.back();
   }
   root_ = new_root;
   Reindex(/*base_too=*/true);
@@ -62,7 +68,7 @@ void SnapshotBuilder::Reindex(bool base_too) {
   for (std::size_t i = 0; i < elements_.size(); ++i) index_[StringMember(elements_[i], "id")] = i;
   if (!base_too) return;
   base_index_.clear();
-  for (std::size_t i = 0; i < base_.size(); ++i) base_index_[StringMember(base_[i], "id")] = i;
+  for (std::size_t i = 0; i < base_.size(); ++i) base_index_[StringMember(Base(i), "id")] = i;
 }
 
 std::optional<std::size_t> SnapshotBuilder::Find(const std::string& id) const {
@@ -365,20 +371,21 @@ bool SnapshotBuilder::UnfoldContentReference(std::size_t index, const std::strin
   const nlohmann::json* source = SnapshotElements(lookup_(url));
   std::vector<nlohmann::json> children;
   const nlohmann::json* target_element = nullptr;
-  auto collect = [&](const auto& list) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (StringMember(list[i], "id") != target) continue;
-      target_element = &list[i];
-      for (std::size_t j = i + 1; j < list.size() && IsChildOf(StringMember(list[j], "id"), target); ++j) {
-        children.push_back(Rebase(list[j], target, id, target, path));
+  auto collect = [&](std::size_t size, const auto& at) {
+    for (std::size_t i = 0; i < size; ++i) {
+      if (StringMember(at(i), "id") != target) continue;
+      target_element = &at(i);
+      for (std::size_t j = i + 1; j < size && IsChildOf(StringMember(at(j), "id"), target); ++j) {
+        children.push_back(Rebase(at(j), target, id, target, path));
       }
       break;
     }
   };
   if (source != nullptr) {
-    collect(*source);
+    collect(source->size(), [source](std::size_t i) -> const nlohmann::json& { return (*source)[i]; });
   } else {
-    collect(base_);  // the definition is not available: the base snapshot has the element too
+    // The definition is not available: the base snapshot has the element too.
+    collect(base_.size(), [this](std::size_t i) -> const nlohmann::json& { return Base(i); });
   }
   if (target_element == nullptr) {
     AddIssue(Severity::kError, "snapshot.path-not-found", "contentReference '" + reference + "' not found", location);
@@ -418,7 +425,7 @@ std::optional<std::size_t> SnapshotBuilder::CreateSlice(std::size_t sliced, cons
   auto base_it = reslice ? base_index_.end() : base_index_.find(sliced_id);
   std::string template_id = sliced_id;
   if (base_it != base_index_.end()) {
-    slice = base_[base_it->second];
+    slice = Base(base_it->second);
   } else if (auto origin = origin_.find(sliced_id); !reslice && origin != origin_.end()) {
     slice = origin->second;
   } else {
@@ -444,10 +451,10 @@ std::optional<std::size_t> SnapshotBuilder::CreateSlice(std::size_t sliced, cons
   // datatype children the base unfolded, unless the base already sliced the element (Java then
   // unfolds the slice's children afresh from the datatype; e.g. PAS Organization.identifier:TIN).
   if (base_it != base_index_.end() &&
-      (HasInlineChildren(base_[base_it->second]) || !base_[base_it->second].contains("slicing"))) {
-    for (std::size_t i = base_it->second + 1; i < base_.size() && IsChildOf(StringMember(base_[i], "id"), sliced_id);
+      (HasInlineChildren(Base(base_it->second)) || !Base(base_it->second).contains("slicing"))) {
+    for (std::size_t i = base_it->second + 1; i < base_.size() && IsChildOf(StringMember(Base(i), "id"), sliced_id);
          ++i) {
-      inserted.push_back(Rebase(base_[i], sliced_id, slice_id, path, path));
+      inserted.push_back(Rebase(Base(i), sliced_id, slice_id, path, path));
     }
   } else if (reslice) {
     // A re-slice starts from its slice as constrained so far, children included.
@@ -501,9 +508,9 @@ void SnapshotBuilder::Finish() {
   for (const auto& element : elements_) {
     const std::string id = StringMember(element, "id");
     auto base = base_index_.find(id);
-    if (base == base_index_.end() || !base_[base->second].contains("slicing")) continue;
+    if (base == base_index_.end() || !Base(base->second).contains("slicing")) continue;
     const std::optional<std::size_t> self = Find(id);
-    if (!self || HasInlineChildren(base_[base->second]) || !HasChildren(*self)) continue;
+    if (!self || HasInlineChildren(Base(base->second)) || !HasChildren(*self)) continue;
     bool group_touched = false;
     bool children_touched = false;
     for (const auto& touched : touched_) {

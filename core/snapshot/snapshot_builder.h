@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -21,13 +22,14 @@ namespace pdex::snapshot {
 
 class SnapshotBuilder {
  public:
-  // `base_elements` is the base snapshot's element array; `specialization` allows the differential
-  // to introduce new elements (logical models, http://hl7.org/fhir/R4/structuredefinition.html).
+  // `base_elements` is the base snapshot's element array, borrowed: it must outlive the builder.
   SnapshotBuilder(const nlohmann::json& base_elements, std::string profile_url, const StructureDefinitionLookup& lookup,
                   Issues& issues);
 
   // Renames the root (and every path under it) for a specialization: Base -> PASMetricData.
   void RenameRoot(const std::string& new_root);
+  // A specialization's differential may introduce new elements (logical models,
+  // http://hl7.org/fhir/R4/structuredefinition.html#logical).
   void set_specialization(bool value) { specialization_ = value; }
 
   // Applies one differential element. Returns false when it could not be placed (an issue was added).
@@ -67,7 +69,12 @@ class SnapshotBuilder {
 
   void AddIssue(Severity severity, const char* issue_id, const std::string& text, const std::string& location);
 
-  std::vector<nlohmann::json> base_;  // the base snapshot (root renamed for a specialization)
+  const nlohmann::json& Base(std::size_t i) const { return *base_[i]; }
+
+  // The base snapshot's elements: borrowed from the caller's array (which outlives the builder), or
+  // renamed copies in renamed_base_ for a specialization.
+  std::vector<const nlohmann::json*> base_;
+  std::deque<nlohmann::json> renamed_base_;
   std::string profile_url_;
   const StructureDefinitionLookup& lookup_;
   Issues& issues_;
