@@ -195,8 +195,8 @@ profile(`${US}us-core-goal`, 'us-core-goal', {
   subject: ref('Patient/us-core-patient'),
   target: [{dueDate: '2024-08-01'}],
 }, [
-  {name: 'no-lifecycle-status', change: (r) => delete r.lifecycleStatus,
-    errors: [{location: 'Goal.lifecycleStatus', kind: 'cardinality-min'}]},
+  {name: 'due-duration', change: (r) => { r.target[0] = {dueDuration: {value: 6, unit: 'mo', system: UCUM, code: 'mo'}}; },
+    errors: [{location: 'Goal.target.dueDuration', kind: 'type'}]},
 ]);
 
 profile(`${US}us-core-immunization`, 'us-core-immunization', {
@@ -327,12 +327,14 @@ profile(`${US}us-core-pulse-oximetry`, 'us-core-pulse-oximetry', {
   subject: ref('Patient/us-core-patient'),
   effectiveDateTime: '2024-02-10T08:30:00-05:00',
   valueQuantity: {value: 97, unit: '%', system: UCUM, code: '%'},
-  component: [{code: cc(LOINC, '3151-8', 'Inhaled oxygen flow rate'), valueQuantity: {value: 2, unit: 'L/min', system: UCUM, code: 'L/min'}}],
+  // A Concentration component, not FlowRate: FHIR R4's vitalsigns profile binds component
+  // quantities to ucum-vitals-common (required), which has '%' but not 'L/min'.
+  component: [{code: cc(LOINC, '3150-0', 'Inhaled oxygen concentration'), valueQuantity: {value: 28, unit: '%', system: UCUM, code: '%'}}],
 }, [
   {name: 'no-pulse-ox-code', change: (r) => { r.code.coding.pop(); },
     errors: [{location: 'Observation.code.coding:PulseOx', kind: 'cardinality-min'}]},
-  {name: 'flow-unit', change: (r) => { r.component[0].valueQuantity.code = 'mL/min'; r.component[0].valueQuantity.unit = 'mL/min'; },
-    errors: [{location: 'Observation.component:FlowRate.valueQuantity.code', kind: 'fixed-value'}]},
+  {name: 'concentration-no-unit', change: (r) => { delete r.component[0].valueQuantity.unit; },
+    errors: [{location: 'Observation.component:Concentration.valueQuantity.unit', kind: 'cardinality-min'}]},
 ]);
 
 profile(`${US}us-core-organization`, 'us-core-organization', {
@@ -383,7 +385,8 @@ profile(`${US}us-core-procedure`, 'us-core-procedure', {
   {name: 'no-performed', change: (r) => delete r.performedDateTime,
     errors: [{location: 'Procedure.performed[x]', kind: 'cardinality-min'}]},
   {name: 'performed-age', change: (r) => { delete r.performedDateTime; r.performedAge = {value: 50, unit: 'a', system: UCUM, code: 'a'}; },
-    errors: [{location: 'Procedure.performed[x]', kind: 'type'}]},
+    errors: [{location: 'Procedure.performedAge', kind: 'type'},
+      {location: 'Procedure.performed[x]', kind: 'cardinality-min'}]},
 ]);
 
 const usProvenance = {
@@ -397,8 +400,6 @@ const usProvenance = {
   ],
 };
 profile(`${US}us-core-provenance`, 'us-core-provenance', usProvenance, [
-  {name: 'no-recorded', change: (r) => delete r.recorded,
-    errors: [{location: 'Provenance.recorded', kind: 'cardinality-min'}]},
   {name: 'two-transmitters', change: (r) => { r.agent.push(clone(r.agent[1])); },
     errors: [{location: 'Provenance.agent:ProvenanceTransmitter', kind: 'cardinality-max'}]},
 ]);
@@ -574,7 +575,10 @@ profile(`${PDEX}pdex-medicationdispense`, 'pdex-medicationdispense', {
   {name: 'no-subject', change: (r) => delete r.subject,
     errors: [{location: 'MedicationDispense.subject', kind: 'cardinality-min'}]},
   {name: 'medication-reference', change: (r) => { delete r.medicationCodeableConcept; r.medicationReference = ref('Medication/us-core-medication'); },
-    errors: [{location: 'MedicationDispense.medication[x]', kind: 'type'}]},
+    // The profile allows only medicationCodeableConcept (1..1): the reference is an excluded type
+    // and the required medication is then missing.
+    errors: [{location: 'MedicationDispense.medicationReference', kind: 'type'},
+      {location: 'MedicationDispense.medication[x]', kind: 'cardinality-min'}]},
 ]);
 
 profile(`${PDEX}pdex-priorauthorization`, 'pdex-priorauthorization', {
@@ -644,8 +648,8 @@ profile(`${C4BB}C4BB-Coverage`, 'c4bb-coverage', {
 }, [
   {name: 'no-subscriber-id', change: (r) => delete r.subscriberId,
     errors: [{location: 'Coverage.subscriberId', kind: 'cardinality-min'}]},
-  {name: 'relationship-code', change: (r) => { r.relationship = cc(`${THO}subscriber-relationship`, 'cousin'); },
-    errors: [{location: 'Coverage.relationship', kind: 'binding-required'}]},
+  {name: 'no-relationship', change: (r) => delete r.relationship,
+    errors: [{location: 'Coverage.relationship', kind: 'cardinality-min'}]},
 ]);
 
 profile(`${C4BB}C4BB-Organization`, 'c4bb-organization', {
