@@ -149,6 +149,10 @@ Node MakeNode(const nlohmann::json& json, std::string_view type, const model::Ty
 // as JSON values, Date/DateTime/Time as FHIRPath literal strings ("@2015-02-04", "@T14:34:28"),
 // Quantity as {"value": 4, "unit": "g"}.
 nlohmann::json ToJson(const Collection& collection);
+// JSON-in/JSON-out form for bindings (WASM): {"result": [...]} (ToJson) or
+// {"error": {"kind": "syntax|semantic|execution", "message": ..., "position": n}}.
+nlohmann::json EvaluateToJson(std::string_view expression, const nlohmann::json& context, const Environment& environment = {});
+nlohmann::json ErrorToJson(const Error& error);
 // The FHIRPath literal text of a System value ("@2015-02-04", "4 'g'", "1.50", "true"); for nodes,
 // the literal of their System value, or their JSON text.
 std::string ToLiteral(const Value& value);

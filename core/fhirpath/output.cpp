@@ -60,4 +60,15 @@ Json ToJson(const Collection& collection) {
   return out;
 }
 
+Json ErrorToJson(const Error& error) {
+  const char* kind = error.kind == ErrorKind::kSyntax ? "syntax" : error.kind == ErrorKind::kSemantic ? "semantic" : "execution";
+  return Json{{"kind", kind}, {"message", error.message}, {"position", error.position}};
+}
+
+Json EvaluateToJson(std::string_view expression, const Json& context, const Environment& environment) {
+  auto result = Evaluate(expression, context, environment);
+  if (!result.ok()) return Json{{"error", ErrorToJson(result.error())}};
+  return Json{{"result", ToJson(result.value())}};
+}
+
 }  // namespace pdex::fhirpath

@@ -241,3 +241,10 @@ TEST_CASE("string functions count code points", "[fhirpath][strings]") {
   CHECK(Eval("'abc'.substring(1, 100)") == Json::array({"bc"}));
   CHECK(Eval("'abc'.substring(3)") == Json::array());
 }
+
+TEST_CASE("JSON-in/JSON-out form for bindings", "[fhirpath][output]") {
+  CHECK(fp::EvaluateToJson("name.family", kPatient) == Json{{"result", Json::array({"Chalmers"})}});
+  CHECK(fp::EvaluateToJson("name.", kPatient) ==
+        Json{{"error", {{"kind", "syntax"}, {"message", "expected a name after '.'"}, {"position", 5}}}});
+  CHECK(fp::EvaluateToJson("(1 | 2).single()", kPatient)["error"]["kind"] == "execution");
+}
