@@ -82,6 +82,11 @@ const ElementIndex* Validator::IndexFor(std::string_view canonical, const Snapsh
   return index;
 }
 
+const FhirPathInvariants& Validator::invariants() const {
+  if (invariants_ == nullptr) invariants_ = std::make_unique<FhirPathInvariants>(registry_, terminology_);
+  return *invariants_;
+}
+
 Issues Validator::Validate(const nlohmann::json& resource, const ValidatorOptions& options) const {
   Issues issues;
   try {

@@ -12,8 +12,9 @@
 //   references: target types, contained '#id', Bundle entries by fullUrl;
 //   extensions: resolved by url (unknown: warning by default), context, value types;
 //   contained resources and Bundle entries, each against its own type and meta.profile.
-// Invariants (FHIRPath constraints) are evaluated only when an InvariantEvaluator is supplied;
-// otherwise one information issue per resource lists the constraint keys not evaluated.
+// Invariants (FHIRPath constraints) are evaluated with core/fhirpath (errors and warnings by the
+// constraint's severity, id "validator.invariant"); the keys that could not be evaluated are listed
+// in one information issue per resource.
 //
 // Every issue has severity, code, a stable id (docs/issue-ids.md), diagnostics and a FHIRPath
 // location with indices (e.g. Patient.name[0].given[1]); JSON property names are used for choice
@@ -30,6 +31,7 @@
 
 #include "common/issue.h"
 #include "package/registry.h"
+#include "validation/invariants.h"
 #include "terminology/terminology.h"
 
 #include <nlohmann/json.hpp>
@@ -59,10 +61,9 @@ enum class UnknownExtensionPolicy {
   kError,    // an error
 };
 
-// Evaluates one FHIRPath invariant (ElementDefinition.constraint.expression) with `focus` as $this
-// and `resource` as %resource. nullopt = could not evaluate (reported as information).
-using InvariantEvaluator = std::function<std::optional<bool>(
-    const nlohmann::json& resource, const nlohmann::json& focus, std::string_view expression)>;
+// Evaluates one FHIRPath invariant (ElementDefinition.constraint.expression) on an element.
+// nullopt = could not evaluate (listed in the "validator.invariants-not-evaluated" information).
+using InvariantEvaluator = std::function<InvariantResult(const InvariantContext& context)>;
 
 // Produces a snapshot for a differential-only StructureDefinition (pdex::snapshot::GenerateSnapshot
 // once it is wired in). nullopt when it cannot; the profile is then reported unusable.
@@ -77,7 +78,10 @@ struct ValidatorOptions {
   bool check_bindings = true;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
-  InvariantEvaluator invariant_evaluator;  // empty: invariants reported as not evaluated
+  // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another
+  // evaluator is supplied. ele-1 is checked structurally (no empty objects, no bare nulls).
+  bool evaluate_invariants = true;
+  InvariantEvaluator invariant_evaluator;
   // Empty: differential-only profiles get snapshots from core/snapshot (SnapshotResolver over the
   // registry), generated once per Validator and cached.
   SnapshotGenerator snapshot_generator;
@@ -99,6 +103,9 @@ class Validator {
                                std::string& problem) const;
   const ElementIndex* IndexForDefinition(const nlohmann::json& structure_definition) const;
 
+  // The built-in FHIRPath invariant evaluator (built on first use: one pass over the registry).
+  const FhirPathInvariants& invariants() const;
+
   const package::Registry& registry() const { return registry_; }
   const terminology::TerminologyService& terminology() const { return terminology_; }
 
@@ -108,6 +115,7 @@ class Validator {
   mutable std::unordered_map<const nlohmann::json*, std::unique_ptr<ElementIndex>> indexes_;
   mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> generated_snapshots_;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
+  mutable std::unique_ptr<FhirPathInvariants> invariants_;
 };
 
 }  // namespace pdex::validation

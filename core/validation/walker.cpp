@@ -98,6 +98,8 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   // Parameters resource is its own container.
   frame.container = contained && outer != nullptr ? outer->container : &resource;
   frame.bundle = outer != nullptr ? outer->bundle : nullptr;
+  frame.outer = outer != nullptr ? outer->resource : nullptr;
+  frame.root = outer != nullptr ? outer->root : &resource;
   BundleFrame bundle;
   if (type == "Bundle") {
     bundle.bundle = &resource;
@@ -133,11 +135,11 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
     for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
   }
   context_.pop_back();
-  if (!frame.invariants.empty() && !options_.invariant_evaluator) {
+  if (!frame.invariants.empty()) {
     std::string keys;
     for (const std::string& key : frame.invariants) keys += (keys.empty() ? "" : ", ") + key;
     Report(Severity::kInformation, "informational", "validator.invariants-not-evaluated",
-           std::to_string(frame.invariants.size()) + " invariants not evaluated (no FHIRPath engine): " + keys);
+           std::to_string(frame.invariants.size()) + " invariants could not be evaluated: " + keys);
   }
   path_.resize(saved);
 }
@@ -192,12 +194,41 @@ void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::s
   --profile_nesting_;
 }
 
-void Walker::CollectInvariants(const ElementNode& node, ResourceFrame& frame) {
+void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
+                             std::string_view type, ResourceFrame& frame) {
   const auto constraints = node.element->find("constraint");
   if (constraints == node.element->end() || !constraints->is_array()) return;
   for (const nlohmann::json& constraint : *constraints) {
     const std::string_view key = Str(constraint, "key");
-    if (!key.empty() && !Str(constraint, "expression").empty()) frame.invariants.emplace(key);
+    const std::string_view expression = Str(constraint, "expression");
+    // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
+    if (key.empty() || expression.empty() || key == "ele-1") continue;
+    if (!options_.evaluate_invariants && !options_.invariant_evaluator) {
+      frame.invariants.emplace(key);
+      continue;
+    }
+    // FHIRPath %resource is the resource containing the node: for a nested resource's own root
+    // constraints that is the Bundle or container holding it (R4 fhirpath.html#vars).
+    // (the HL7 validator does so for Bundle entries; a Parameters resource or a contained resource
+    // is its own %resource, and a contained one has its container as %rootResource).
+    const bool entry_root = value == frame.resource && frame.outer != nullptr &&
+                            Str(*frame.outer, "resourceType") == "Bundle";
+    const InvariantContext context{.resource = entry_root ? frame.outer : frame.resource,
+                                   .root_resource = entry_root ? frame.outer : frame.container,
+                                   .value = value,
+                                   .ext = ext,
+                                   .type = type,
+                                   .element_path = Str(*node.element, "path"),
+                                   .expression = expression};
+    const InvariantResult result = options_.invariant_evaluator ? options_.invariant_evaluator(context)
+                                                                : validator_.invariants().Evaluate(context);
+    if (!result.has_value()) {
+      frame.invariants.emplace(key);
+    } else if (!*result) {
+      const bool warning = Str(constraint, "severity") == "warning";
+      Report(warning ? Severity::kWarning : Severity::kError, "invariant", "validator.invariant",
+             "Constraint failed: " + std::string(key) + ": '" + std::string(Str(constraint, "human")) + "'");
+    }
   }
 }
 
@@ -222,7 +253,9 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
   }
   const ElementNode& parent = index.node(node);
   const int content_node = parent.content_reference >= 0 ? parent.content_reference : node;
-  CollectInvariants(parent, frame);
+  // Root constraints of a resource or datatype definition (dom-*, per-1 ...); an element's own
+  // constraints were checked by ValidateItem.
+  if (node == 0 && !primitive_extension) CheckInvariants(parent, &object, nullptr, index.type(), frame);
 
   // Group the JSON properties by the child element they belong to.
   struct Found {
@@ -367,7 +400,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
     }
   }
   const ElementNode& use = use_index->node(use_node);
-  CollectInvariants(use, frame);
+  if (!item.type.empty()) CheckInvariants(use, item.value, item.ext, item.type, frame);
   if (item.type.empty()) {
     Report(Severity::kError, "structure", "validator.type-unknown", "cannot tell the type of this element");
   } else if (IsPrimitiveType(item.type)) {

@@ -28,6 +28,8 @@ struct ResourceFrame {
   const nlohmann::json* resource = nullptr;
   const nlohmann::json* container = nullptr;  // where '#id' references resolve (contained[])
   const BundleFrame* bundle = nullptr;
+  const nlohmann::json* outer = nullptr;  // the resource holding this one (Bundle, container), or null
+  const nlohmann::json* root = nullptr;   // the outermost resource (FHIRPath %rootResource)
   std::set<std::string> invariants;  // constraint keys met on present elements, not evaluated
 };
 
@@ -57,7 +59,9 @@ class Walker {
   void ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
   void ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                        ResourceFrame& frame, std::size_t depth);
-  void CollectInvariants(const ElementNode& node, ResourceFrame& frame);
+  // Evaluates the node's invariants on a value (or records them as not evaluated).
+  void CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
+                       std::string_view type, ResourceFrame& frame);
   void CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource);
   void ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
                               ResourceFrame& frame);

@@ -32,7 +32,10 @@ TEST_CASE("a valid Patient has no errors", "[validator]") {
     "telecom":[{"system":"phone","value":"555"}]})");
   INFO(Describe(issues, false));
   CHECK(CountErrors(issues) == 0);
-  CHECK(Has(issues, "validator.invariants-not-evaluated", "Patient"));
+  CHECK(Has(issues, "validator.invariant", "Patient"));  // dom-6: no narrative (a warning)
+  ValidatorOptions no_fhirpath;
+  no_fhirpath.evaluate_invariants = false;
+  CHECK(Has(Run(R"({"resourceType":"Patient","active":true})", no_fhirpath), "validator.invariants-not-evaluated", "Patient"));
 }
 
 TEST_CASE("unknown elements, JSON types and primitive formats", "[validator]") {
@@ -59,6 +62,15 @@ TEST_CASE("arrays versus single values, nulls and primitive extensions", "[valid
   CHECK(Has(issues, "validator.unknown-element", "Patient.telecom[0].value.foo"));
   CHECK(Has(issues, "validator.extension-unknown"));
   CHECK_FALSE(Has(issues, "validator.unknown-element", "Patient._birthDate"));
+}
+
+TEST_CASE("invariants are evaluated with FHIRPath", "[validator][invariants]") {
+  const Issues issues = Run(R"({"resourceType":"Observation","status":"final","code":{"text":"x"},
+    "effectivePeriod":{"start":"2020-02-01","end":"2020-01-01"},
+    "referenceRange":[{"text":"x"}],"contained":[{"resourceType":"Patient","id":"p","text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">x</div>"}}]})");
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.invariant", "Observation.effectivePeriod"));  // per-1: start <= end
+  CHECK(Has(issues, "validator.invariant", "Observation"));                  // dom-2..dom-4 on contained / dom-3 unreferenced
 }
 
 TEST_CASE("cardinality and choice types", "[validator]") {

@@ -1,0 +1,51 @@
+// Evaluating ElementDefinition.constraint invariants (FHIRPath, http://hl7.org/fhir/R4/conformance-rules.html#constraints)
+// with core/fhirpath, typed by a FHIR type model built from the registry's StructureDefinitions.
+//
+// Ownership: borrows the registry and terminology service; owns the type model and compiled-expression cache.
+// Thread-safety: Evaluate is const but the expression cache is internally synchronised; the type
+// model is immutable. Building it takes one pass over the registry's StructureDefinitions.
+#pragma once
+
+#include "package/registry.h"
+#include "terminology/terminology.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pdex::validation {
+
+// What an invariant is evaluated on.
+struct InvariantContext {
+  const nlohmann::json* resource = nullptr;       // %resource: the resource holding the element
+  const nlohmann::json* root_resource = nullptr;  // %rootResource: the container (or the resource)
+  const nlohmann::json* value = nullptr;          // the element's JSON value (nullptr: only `_x`)
+  const nlohmann::json* ext = nullptr;            // the primitive's `_x` object, if any
+  std::string_view type;                          // FHIR type code of the element
+  std::string_view element_path;                  // ElementDefinition.path (names backbone types)
+  std::string_view expression;                    // the FHIRPath invariant
+};
+
+// true = satisfied, false = violated, nullopt = could not be evaluated (unsupported function, error).
+using InvariantResult = std::optional<bool>;
+
+class FhirPathInvariants {
+ public:
+  // memberOf() is answered by `terminology`; an invariant whose memberOf() cannot be decided locally
+  // is reported as not evaluated rather than failed.
+  FhirPathInvariants(const package::Registry& registry, const terminology::TerminologyService& terminology);
+  ~FhirPathInvariants();
+  FhirPathInvariants(const FhirPathInvariants&) = delete;
+  FhirPathInvariants& operator=(const FhirPathInvariants&) = delete;
+
+  InvariantResult Evaluate(const InvariantContext& context) const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace pdex::validation
