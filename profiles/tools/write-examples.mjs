@@ -617,6 +617,62 @@ profile(`${PAS}profile-practitioner`, 'pas-practitioner', {
     errors: [{location: 'Practitioner.identifier', kind: 'cardinality-min'}]},
 ]);
 
+// mTLS endpoint discovery (PDex 2.0.0)
+profile(`${PDEX}mtls-organization`, 'mtls-organization', {
+  resourceType: 'Organization',
+  identifier: [{system: NPI, value: '9876543210'}],
+  active: true,
+  name: 'Old Health Plan',
+  telecom: [{system: 'url', value: 'https://old-health-plan.example.org'}],
+  endpoint: [ref('Endpoint/mtls-endpoint')],
+}, [
+  {name: 'telecom-phone', change: (r) => { r.telecom = [{system: 'phone', value: '555-100-2000'}]; },
+    errors: [{location: 'Organization.telecom.system', kind: 'pattern-value'}]},
+]);
+
+profile(`${PDEX}mtls-endpoint`, 'mtls-endpoint', {
+  resourceType: 'Endpoint',
+  extension: [
+    {url: `${PDEX}base-ext-endpoint-rank`, valuePositiveInt: 1},
+    {url: `${PDEX}pdex-mtls-signedobject-extension`, extension: [
+      {url: 'ObjectType', valueCodeableConcept: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/MtlsObjectCodeCS', 'MTLS')},
+      {url: 'Object', valueBase64Binary: 'TUlJQ2V6Q0NBZUdnQXdJQkFnSUJBVEFLQmdncWhrak9QUVFEQWpBPQ=='}]},
+  ],
+  status: 'active',
+  connectionType: {system: `${THO}endpoint-connection-type`, code: 'hl7-fhir-rest'},
+  name: 'Old Health Plan payer-to-payer endpoint',
+  managingOrganization: ref('Organization/mtls-organization'),
+  payloadType: [cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/EndpointPayloadTypeCS', 'NA')],
+  payloadMimeType: ['application/fhir+json'],
+  address: 'https://fhir.old-health-plan.example.org/r4',
+}, [
+  {name: 'no-signed-object', change: (r) => { r.extension.pop(); },
+    errors: [{location: 'Endpoint.extension:pdex-mtls-signedobject-extension', kind: 'cardinality-min'}]},
+  {name: 'off', change: (r) => { r.status = 'off'; },
+    errors: [{location: 'Endpoint.status', kind: 'fixed-value'}]},
+]);
+
+profile(`${PDEX}mtls-bundle`, 'mtls-bundle', {
+  resourceType: 'Bundle',
+  type: 'collection',
+  timestamp: '2024-03-01T12:00:00Z',
+  entry: [{fullUrl: 'https://directory.example.org/Endpoint/mtls-endpoint', resource: {
+    resourceType: 'Endpoint', id: 'mtls-endpoint', status: 'active',
+    connectionType: {system: `${THO}endpoint-connection-type`, code: 'hl7-fhir-rest'},
+    payloadType: [cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/EndpointPayloadTypeCS', 'NA')],
+    address: 'https://fhir.old-health-plan.example.org/r4'}}],
+  signature: {
+    type: [{system: 'urn:iso-astm:E1762-95:2013', code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature'}],
+    when: '2024-03-01T12:00:00Z',
+    who: ref('Organization/mtls-organization'),
+    sigFormat: 'application/jose',
+    data: 'ZXlKaGJHY2lPaUpTVXpJMU5pSjku',
+  },
+}, [
+  {name: 'no-signature', change: (r) => delete r.signature,
+    errors: [{location: 'Bundle.signature', kind: 'cardinality-min'}]},
+]);
+
 // ---------------------------------------------------------------- CARIN Blue Button 1.1.0
 const c4bbMeta = (id) => ({lastUpdated: '2024-03-01T12:00:00Z', profile: [`${C4BB}${id}|1.1.0`]});
 const C4ID = 'http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType';
