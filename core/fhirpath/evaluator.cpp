@@ -147,6 +147,14 @@ bool Evaluator::Eval(const Expr& expr, const Scope& scope, Collection& out) {
       Collection input;
       if (!Eval(*expr.args[0], scope, input)) return false;
       if (input.empty()) return true;
+      if (input.size() > 1 && expr.op == BinaryOp::kAs && env_.lenient_as) {
+        for (Value& item : input) {
+          auto is = IsType(item, expr.type_name, true, expr.position);
+          if (!is) return false;
+          if (*is) out.push_back(std::move(item));
+        }
+        return true;
+      }
       if (input.size() > 1) return Fail("'" + expr.name + "' expects a single item", expr.position);
       auto is = IsType(input[0], expr.type_name, expr.op == BinaryOp::kAs, expr.position);
       if (!is) return false;

@@ -128,6 +128,10 @@ struct Environment {
   TraceCallback trace;                                 // trace(); unset -> discarded
   // "Strict" semantic checks: unknown element names on a known type are errors, not empty.
   bool strict = false;
+  // `as` / as() on a collection of several items: an error by the spec (FHIRPath §6.3.2, and the R4
+  // suite), but R4 core invariants such as dom-3 rely on it filtering like ofType() (as the HL7 Java
+  // validator does). Validators evaluating core invariants should set this.
+  bool lenient_as = false;
   // now()/today()/timeOfDay() instant; unset -> the system clock (one reading per evaluation).
   std::optional<DateTimeValue> now;
 };

@@ -156,7 +156,15 @@ PDEX_FHIRPATH_FN(IsFn) {
 PDEX_FHIRPATH_FN(AsFn) {
   (void)scope;
   if (focus.empty()) return true;
-  if (focus.size() > 1) return ev.Fail("as() on a collection of " + std::to_string(focus.size()) + " items", call.position);
+  if (focus.size() > 1) {
+    if (!ev.env().lenient_as) return ev.Fail("as() on a collection of " + std::to_string(focus.size()) + " items", call.position);
+    for (const Value& item : focus) {
+      auto r = ev.IsType(item, call.type_name, true, call.position);
+      if (!r) return false;
+      if (*r) out.push_back(item);
+    }
+    return true;
+  }
   auto r = ev.IsType(focus[0], call.type_name, true, call.position);
   if (!r) return false;
   if (*r) out.push_back(focus[0]);

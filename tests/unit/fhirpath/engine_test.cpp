@@ -248,3 +248,17 @@ TEST_CASE("JSON-in/JSON-out form for bindings", "[fhirpath][output]") {
         Json{{"error", {{"kind", "syntax"}, {"message", "expected a name after '.'"}, {"position", 5}}}});
   CHECK(fp::EvaluateToJson("(1 | 2).single()", kPatient)["error"]["kind"] == "execution");
 }
+
+TEST_CASE("as on collections: error by default, filter when lenient_as", "[fhirpath][types]") {
+  // Without a type model, choice suffixes still give types (valueQuantity -> Quantity).
+  Json basic = Json::parse(R"({"resourceType": "Basic", "extension": [
+      {"url": "a", "valueQuantity": {"value": 1, "unit": "mg"}}, {"url": "b", "valueString": "x"},
+      {"url": "c", "valueQuantity": {"value": 2, "unit": "g"}}]})");
+  CHECK(EvalError("extension.value.as(Quantity)", basic).message.find("as()") != std::string::npos);
+  CHECK(EvalError("extension.value as Quantity", basic).kind == fp::ErrorKind::kExecution);
+  CHECK(Eval("extension.value.ofType(Quantity).unit", basic) == Json::array({"mg", "g"}));
+  fp::Environment env;
+  env.lenient_as = true;
+  CHECK(Eval("extension.value.as(Quantity).unit", basic, env) == Json::array({"mg", "g"}));
+  CHECK(Eval("(extension.value as string)", basic, env) == Json::array({"x"}));
+}
