@@ -61,7 +61,7 @@ int RunFhirpath(const std::vector<std::string>& args) {
     } else if (arg == "--") {
       positional.insert(positional.end(), args.begin() + static_cast<long>(i) + 1, args.end());
       break;
-    } else if (arg.size() > 1 && arg[0] == '-' && positional.empty()) {
+    } else if (arg.size() > 2 && arg[0] == '-' && arg[1] == '-' && positional.empty()) {  // "-7 mod 3" is an expression
       return UsageError("fhirpath", "unknown option '" + arg + "'");
     } else {
       positional.push_back(arg);

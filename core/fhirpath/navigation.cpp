@@ -98,7 +98,14 @@ bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std:
 }  // namespace
 
 bool Evaluator::Children(const Value& item, std::string_view name, std::size_t position, Collection& out) {
-  if (!item.is_node()) return true;
+  if (!item.is_node()) {
+    // A System Quantity exposes its value and unit (as a FHIR Quantity would).
+    if (item.kind() == ValueKind::kQuantity) {
+      if (name == "value") out.push_back(Value{item.quantity().value});
+      if (name == "unit" || name == "code") out.push_back(Value::String(item.quantity().unit));
+    }
+    return true;
+  }
   const Node& node = item.node();
   const Json* object = node.value != nullptr && node.value->is_object() ? node.value : node.ext;
   if (object == nullptr || !object->is_object()) return true;

@@ -73,6 +73,9 @@ TEST_CASE("pdex fhirpath exit codes and messages", "[cli]") {
   r = Pdex("fhirpath '(1 | 2).single()' {}", err);
   CHECK(r.status == 1);
   CHECK(ReadAll(err).find("evaluation error at position 8") != std::string::npos);
+  r = Pdex("fhirpath '-7 mod 3' {}");  // a leading '-' starts an expression, not an option
+  CHECK(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse("[-1]"));
   CHECK(Pdex("fhirpath '1'").status == 2);
   CHECK(Pdex("fhirpath --bogus '1' {}").status == 2);
   CHECK(Pdex("fhirpath --definitions /nonexistent '1' {}").status == 2);

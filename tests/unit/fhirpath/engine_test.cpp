@@ -109,6 +109,8 @@ TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
   CHECK(Eval("1.0.precision() | 1.00.precision()") == Json::array({1, 2}));
   CHECK(Eval("1 'kg' = 1000 'g'") == Json::array({true}));
   CHECK(Eval("1 year = 1 'a'") == Json::array());
+  CHECK(Eval("(3 'kg' / 2 'm').unit | (5 'mg' + 3 'g').value") == Json::array({"kg/m", 3005.0}));
+  CHECK(Eval("@2020-01-31 + 1 month") == Json::array({"@2020-02-29"}));
 }
 
 TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][evaluator]") {
