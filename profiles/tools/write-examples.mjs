@@ -529,6 +529,46 @@ profile(`${HREX}hrex-provenance`, 'hrex-provenance', clone(usProvenance), [
     errors: [{location: 'Provenance.target.reference', kind: 'cardinality-min'}]},
 ]);
 
+profile(`${HREX}hrex-claimresponse`, 'hrex-claimresponse', {
+  resourceType: 'ClaimResponse',
+  status: 'active',
+  type: cc(`${THO}claim-type`, 'professional'),
+  use: 'preauthorization',
+  patient: ref('Patient/us-core-patient'),
+  created: '2024-01-15T10:00:00Z',
+  insurer: ref('Organization/us-core-organization'),
+  outcome: 'complete',
+  preAuthRef: 'PA-2024-000117',
+  preAuthPeriod: {start: '2024-01-15', end: '2024-07-15'},
+}, [
+  {name: 'cancelled', change: (r) => { r.status = 'cancelled'; },
+    errors: [{location: 'ClaimResponse.status', kind: 'fixed-value'}]},
+  {name: 'no-preauth-ref', change: (r) => delete r.preAuthRef,
+    errors: [{location: 'ClaimResponse.preAuthRef', kind: 'cardinality-min'}]},
+]);
+
+const HRT = 'http://hl7.org/fhir/us/davinci-hrex/CodeSystem/hrex-temp';
+profile(`${HREX}hrex-task-data-request`, 'hrex-task-data-request', {
+  resourceType: 'Task',
+  status: 'in-progress',
+  intent: 'order',
+  code: cc(HRT, 'data-request'),
+  for: ref('Patient/us-core-patient'),
+  authoredOn: '2024-03-01T09:00:00Z',
+  requester: ref('Organization/hrex-organization'),
+  owner: ref('Organization/us-core-organization'),
+  input: [{type: cc(HRT, 'data-query'), valueString: 'Observation?category=laboratory&date=ge2023-01-01'}],
+}, [
+  {name: 'draft', change: (r) => { r.status = 'draft'; },
+    errors: [{location: 'Task.status', kind: 'binding-required'}]},
+  {name: 'query-and-code', change: (r) => { r.input.push({type: cc(HRT, 'data-code'), valueCodeableConcept: cc(LOINC, '11506-3', 'Progress note')}); },
+    errors: [{location: 'Task', kind: 'invariant', key: 'tdr-1'}]},
+  {name: 'rejected-no-reason', change: (r) => { r.status = 'rejected'; },
+    errors: [{location: 'Task', kind: 'invariant', key: 'tdr-2'}]},
+  {name: 'completed-no-output', change: (r) => { r.status = 'completed'; },
+    errors: [{location: 'Task', kind: 'invariant', key: 'tdr-3'}]},
+]);
+
 // ---------------------------------------------------------------- PDex 2.0.0 (+ PAS 2.0.1)
 profile(`${PDEX}pdex-provenance`, 'pdex-provenance', {
   resourceType: 'Provenance',
