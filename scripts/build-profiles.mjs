@@ -120,7 +120,9 @@ function ensureOfflineCache() {
 function inputsHash() {
   const parts = [fs.readFileSync(new URL(import.meta.url))];
   parts.push(fs.readFileSync(path.join(kRoot, 'node_modules/fsh-sushi/package.json')));
-  for (const file of [path.join(kProfilesDir, 'sushi-config.yaml'), ...listFiles(path.join(kProfilesDir, 'input'), '')]) {
+  const inputs = [path.join(kProfilesDir, 'sushi-config.yaml'), path.join(kProfilesDir, 'differential-fixups.json'),
+    path.join(kProfilesDir, 'package-meta.json'), ...listFiles(path.join(kProfilesDir, 'input'), '')];
+  for (const file of inputs) {
     parts.push(Buffer.from(path.relative(kProfilesDir, file)), fs.readFileSync(file));
   }
   return sha1(Buffer.concat(parts.map((p) => Buffer.concat([p, Buffer.from('\0')]))));
@@ -145,6 +147,21 @@ function runSushi() {
   return result.status === 0 && errors === '0';
 }
 
+// Removes the SUSHI-implied cardinalities listed in profiles/differential-fixups.json (see there).
+function applyDifferentialFixups(resources) {
+  const {fixups} = JSON.parse(fs.readFileSync(path.join(kProfilesDir, 'differential-fixups.json'), 'utf8'));
+  for (const fixup of fixups) {
+    const sd = resources.find((r) => r.resourceType === 'StructureDefinition' && r.id === fixup.id);
+    const elements = sd?.differential?.element ?? [];
+    const index = elements.findIndex((e) => e.id === fixup.element);
+    if (index < 0 || !fixup.drop.every((key) => key in elements[index])) {
+      throw new Error(`build-profiles: differential fixup no longer applies: ${JSON.stringify(fixup)}`);
+    }
+    for (const key of fixup.drop) delete elements[index][key];
+    if (Object.keys(elements[index]).every((key) => key === 'id' || key === 'path')) elements.splice(index, 1);
+  }
+}
+
 function assemblePackage() {
   const resourcesDir = path.join(kSushiOut, 'fsh-generated/resources');
   const resources = [];
@@ -154,6 +171,7 @@ function assemblePackage() {
     resources.push(resource);
   }
   resources.sort((a, b) => `${a.resourceType}-${a.id}`.localeCompare(`${b.resourceType}-${b.id}`));
+  applyDifferentialFixups(resources);
   // One file per resource and one resource per canonical: SUSHI silently keeps only one of two
   // entities with the same name, and two IGs may reuse an id, so both are checked here.
   const seenFiles = new Set();

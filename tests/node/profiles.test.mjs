@@ -214,6 +214,66 @@ describe('profiles package (build/profiles/package)', () => {
     assert.deepEqual([...unresolved].filter((u) => !accepted.includes(u)).sort(), []);
   });
 
+  test('every fact our differentials state agrees with the official snapshot of the same element', (t) => {
+    const official = new Map();
+    for (const ig of kIgs) for (const [url, r] of loadOfficial(ig)) if (r.resourceType === 'StructureDefinition') official.set(url, r);
+    if (official.size === 0) {
+      t.skip(`${sharedIg} is not present`);
+      return;
+    }
+    const sortKeys = (v) => (Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object'
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys(v[k])])) : v);
+    const types = (e) => (e.type ?? []).map((ty) => `${ty.code}${ty.profile ? `{${[...ty.profile].sort()}}` : ''}` +
+      `${ty.targetProfile ? `(${[...ty.targetProfile].sort()})` : ''}`).sort().join(',');
+    // Differences between our compiled differential and the published snapshot that are accepted,
+    // each with its reason (element id -> fact).
+    const accepted = {
+      'http://hl7.org/fhir/us/davinci-pdex/StructureDefinition/pdex-provenance Provenance.agent:ProvenanceTransmitter.type binding':
+        'IG Publisher kept the R4 base binding on the inherited slice; the profile binds every agent.type (required) and we propagate it',
+      'http://hl7.org/fhir/us/carin-bb/StructureDefinition/C4BB-Patient Patient.deceased[x] slicing':
+        'the published differential says open, its snapshot closed; a type slicing of a choice element admits the same instances either way',
+    };
+    let compared = 0;
+    const mismatches = [];
+    for (const sd of [...resources.values()].filter((r) => r.resourceType === 'StructureDefinition')) {
+      const theirs = official.get(sd.url);
+      if (!theirs) continue;
+      const byId = new Map(theirs.snapshot.element.map((e) => [e.id, e]));
+      for (const e of sd.differential.element) {
+        // SUSHI states the rules of a choice element constrained to one type on `x[x]`; the IG
+        // Publisher states them on the type slice `x[x]:xType`. Compare with that slice when present.
+        const single = e.id.endsWith('[x]') && e.type?.length === 1 ? e.type[0].code : null;
+        const sliceId = single ? `${e.id}:${e.id.split('.').pop().slice(0, -3)}${single[0].toUpperCase()}${single.slice(1)}` : null;
+        const o = (sliceId && byId.get(sliceId)) || byId.get(e.id);
+        if (!o) continue;  // unrolled-datatype ids differ between SUSHI and the IG Publisher
+        const facts = [];
+        if (e.min !== undefined) facts.push(['min', e.min, o.min]);
+        if (e.max !== undefined) facts.push(['max', e.max, o.max]);
+        if (e.mustSupport !== undefined) facts.push(['mustSupport', e.mustSupport, o.mustSupport ?? false]);
+        if (e.type) facts.push(['type', types(e), types(o)]);
+        if (e.binding) facts.push(['binding', `${e.binding.strength} ${e.binding.valueSet}`, `${o.binding?.strength} ${o.binding?.valueSet?.split('|')[0]}`]);
+        for (const key of Object.keys(e).filter((k) => /^(fixed|pattern)/.test(k))) {
+          facts.push([key, JSON.stringify(sortKeys(e[key])), JSON.stringify(sortKeys(o[key]))]);
+        }
+        if (e.slicing) facts.push(['slicing', JSON.stringify(sortKeys(e.slicing.discriminator)) + e.slicing.rules, JSON.stringify(sortKeys(o.slicing?.discriminator)) + o.slicing?.rules]);
+        for (const c of e.constraint ?? []) {
+          const theirsC = (o.constraint ?? []).find((x) => x.key === c.key);
+          facts.push([`constraint ${c.key}`, `${c.severity} ${c.expression.replace(/\s+/g, ' ')}`,
+            theirsC ? `${theirsC.severity} ${theirsC.expression.replace(/\s+/g, ' ')}` : 'missing']);
+        }
+        for (const [fact, ours, official_] of facts) {
+          compared += 1;
+          if (ours !== official_ && !accepted[`${sd.url} ${e.id} ${fact.split(' ')[0]}`]) {
+            mismatches.push(`${sd.id} ${e.id} ${fact}: ours ${ours}, official ${official_}`);
+          }
+        }
+      }
+    }
+    t.diagnostic(`${compared} differential facts compared with the official snapshots`);
+    assert.ok(compared > 1000);
+    assert.deepEqual(mismatches, []);
+  });
+
   describe('identity against the published IGs in ../shared/ig', () => {
     for (const ig of kIgs) {
       test(`${ig}: url, version, type, baseDefinition, kind match the official resources`, (t) => {
