@@ -17,6 +17,7 @@ std::unordered_map<std::string_view, FunctionDef> BuildTable() {
   AddTreeFunctions(all);
   AddUtilityFunctions(all);
   AddFhirFunctions(all);
+  AddAggregateFunctions(all);
   std::unordered_map<std::string_view, FunctionDef> table;
   for (const FunctionDef& def : all) table.emplace(def.name, def);
   return table;

@@ -41,5 +41,6 @@ void AddMathFunctions(std::vector<FunctionDef>& table);
 void AddTreeFunctions(std::vector<FunctionDef>& table);
 void AddUtilityFunctions(std::vector<FunctionDef>& table);
 void AddFhirFunctions(std::vector<FunctionDef>& table);
+void AddAggregateFunctions(std::vector<FunctionDef>& table);
 
 }  // namespace pdex::fhirpath

@@ -111,6 +111,9 @@ TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
   CHECK(Eval("1 year = 1 'a'") == Json::array());
   CHECK(Eval("(3 'kg' / 2 'm').unit | (5 'mg' + 3 'g').value") == Json::array({"kg/m", 3005.0}));
   CHECK(Eval("@2020-01-31 + 1 month") == Json::array({"@2020-02-29"}));
+  CHECK(Eval("(1 | 2 | 3).sum() | (1 | 2.5).sum() | (3 | 1 | 2).min() | ('b' | 'a').max() | (1 | 2).avg()") ==
+        Json::array({6, 3.5, 1, "b", 1.5}));
+  CHECK(Eval("{}.sum()") == Json::array());
 }
 
 TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][evaluator]") {
