@@ -46,14 +46,14 @@ bool Extreme(Evaluator& ev, const Collection& focus, const Expr& call, bool want
   Collection items;
   if (!SystemItems(ev, focus, call, false, items)) return false;
   if (items.empty()) return true;
-  const Value* best = &items[0];
-  for (const Value& v : items) {
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < items.size(); ++i) {
     std::string error;
-    auto c = CompareValues(v, *best, error);
+    auto c = CompareValues(items[i], items[best], error);
     if (!error.empty()) return ev.Fail(call.name + "(): " + error, call.position);
-    if (c && ((want_max && *c > 0) || (!want_max && *c < 0))) best = &v;
+    if (c && ((want_max && *c > 0) || (!want_max && *c < 0))) best = i;
   }
-  out.push_back(*best);
+  out.push_back(focus[best]);  // the item itself (a FHIR node keeps its type and text)
   return true;
 }
 

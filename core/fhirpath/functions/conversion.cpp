@@ -175,7 +175,16 @@ PDEX_CONVERSION(ToInteger, ToIntegerValue, false)
 PDEX_CONVERSION(ConvertsToInteger, ToIntegerValue, true)
 PDEX_CONVERSION(ToDecimal, ToDecimalValue, false)
 PDEX_CONVERSION(ConvertsToDecimal, ToDecimalValue, true)
-PDEX_CONVERSION(ToStringFn, ToStringValue, false)
+// toString() of a FHIR primitive keeps its text as written (a dateTime's "+00:00" stays), as
+// fhirpath.js does; System values are formatted.
+PDEX_FHIRPATH_FN(ToStringFn) {
+  (void)scope;
+  if (focus.size() == 1 && focus[0].is_node() && focus[0].node().value != nullptr && focus[0].node().value->is_string()) {
+    out.push_back(Value::String(focus[0].node().value->get<std::string>()));
+    return true;
+  }
+  return Convert(ev, focus, call, ToStringValue, false, out);
+}
 PDEX_CONVERSION(ConvertsToString, ToStringValue, true)
 PDEX_CONVERSION(ConvertsToQuantity, ToQuantityValue, true)
 PDEX_CONVERSION(ToDate, ToDateValue, false)

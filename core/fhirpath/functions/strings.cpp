@@ -302,6 +302,7 @@ PDEX_FHIRPATH_FN(Join) {
     if (!ok) return false;
     separator = s.value_or("");
   }
+  if (focus.empty()) return true;
   std::string result;
   for (std::size_t i = 0; i < focus.size(); ++i) {
     auto v = ToSystem(focus[i]);

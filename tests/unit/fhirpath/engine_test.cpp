@@ -114,6 +114,7 @@ TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
   CHECK(Eval("(1 | 2 | 3).sum() | (1 | 2.5).sum() | (3 | 1 | 2).min() | ('b' | 'a').max() | (1 | 2).avg()") ==
         Json::array({6, 3.5, 1, "b", 1.5}));
   CHECK(Eval("{}.sum()") == Json::array());
+  CHECK(Eval("{}.join(',')") == Json::array());
 }
 
 TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][evaluator]") {
@@ -125,6 +126,9 @@ TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][
   CHECK(Eval("Observation.value", kPatient) == Json::array());
   CHECK(Eval("active.not()", kPatient) == Json::array({false}));
   CHECK(Eval("birthDate < @2000-01-01", kPatient) == Json::array({true}));
+  Json obs = {{"resourceType", "Observation"}, {"effectiveDateTime", "2012-07-11T00:11:58+00:00"}};
+  CHECK(Eval("effective.toString() | (@2012-07-11T00:11:58+00:00).toString()", obs) ==
+        Json::array({"2012-07-11T00:11:58+00:00", "2012-07-11T00:11:58Z"}));
   CHECK(Eval("name.given.select($this.hasValue())", kPatient) == Json::array({false, true}));
 }
 
