@@ -1,7 +1,7 @@
 // Builds our conformance package (profiles/) into a plain FHIR NPM package folder:
 //   build/profiles/package/{package.json, .index.json, <ResourceType>-<id>.json ...}
 //
-// usage: node scripts/build-profiles.mjs [--force]
+// usage: node scripts/build-profiles.mjs [--force] [--sushi-snapshots]
 //
 // The profiles are authored in FSH (profiles/input/fsh/**/*.fsh, profiles/sushi-config.yaml) and
 // compiled by SUSHI (npm fsh-sushi, pinned in package.json). SUSHI wants the FHIR core package
@@ -128,10 +128,10 @@ function inputsHash() {
   return sha1(Buffer.concat(parts.map((p) => Buffer.concat([p, Buffer.from('\0')]))));
 }
 
-function runSushi() {
-  fs.rmSync(kSushiOut, {recursive: true, force: true});
+function runSushi(outDir = kSushiOut, extraArgs = []) {
+  fs.rmSync(outDir, {recursive: true, force: true});
   const started = Date.now();
-  const result = spawnSync(process.execPath, [kSushiApp, 'build', kProfilesDir, '-o', kSushiOut, '-l', 'warn'], {
+  const result = spawnSync(process.execPath, [kSushiApp, 'build', kProfilesDir, '-o', outDir, '-l', 'warn', ...extraArgs], {
     env: {...process.env, HOME: kHome, FPL_REGISTRY: 'http://127.0.0.1:9/offline'},
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -189,9 +189,25 @@ function assemblePackage() {
   return resources.length;
 }
 
+// --sushi-snapshots: also writes build/profiles/sushi-snapshots/, the same resources with the
+// snapshots SUSHI itself generates. Only a reference for comparing snapshot generators; the package
+// the engine loads stays differential-only.
+function writeSushiSnapshots() {
+  const outDir = path.join(kWorkDir, 'sushi-snapshots-out');
+  if (!runSushi(outDir, ['-s'])) return 1;
+  const target = path.join(kRoot, 'build/profiles/sushi-snapshots');
+  const resources = listFiles(path.join(outDir, 'fsh-generated/resources'), '.json')
+    .map((file) => JSON.parse(fs.readFileSync(file, 'utf8')))
+    .filter((r) => r.resourceType === 'StructureDefinition');
+  writePackage(target, {name: `${kPackageName}.sushi-snapshots`, version: '0.0.0', fhirVersions: ['4.0.1']}, resources);
+  console.log(`build-profiles: ${resources.length} SUSHI snapshots in ${path.relative(kRoot, target)}`);
+  return 0;
+}
+
 function main() {
   const force = process.argv.includes('--force');
   ensureOfflineCache();
+  if (process.argv.includes('--sushi-snapshots')) return writeSushiSnapshots();
   const hash = inputsHash();
   const stamp = path.join(kWorkDir, 'inputs.sha1');
   const upToDate = !force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash &&

@@ -274,6 +274,22 @@ describe('profiles package (build/profiles/package)', () => {
     assert.deepEqual(mismatches, []);
   });
 
+  test('every required binding names a value set of this package or of FHIR R4 (X12 ones excepted)', () => {
+    const known = new Set(byUrl.keys());
+    for (const bundle of ['valuesets.json', 'v3-codesystems.json', 'v2-tables.json']) {
+      for (const entry of readJson(path.join(medplumR4, bundle)).entry) known.add(entry.resource.url);
+    }
+    const missing = new Set();
+    for (const sd of [...resources.values()].filter((r) => r.resourceType === 'StructureDefinition')) {
+      for (const element of sd.differential.element) {
+        const vs = element.binding?.strength === 'required' ? element.binding.valueSet?.split('|')[0] : null;
+        // X12 code lists are proprietary and never published as FHIR value sets: "not checked".
+        if (vs && !known.has(vs) && !vs.startsWith('https://valueset.x12.org/')) missing.add(`${sd.id}: ${vs}`);
+      }
+    }
+    assert.deepEqual([...missing].sort(), []);
+  });
+
   describe('identity against the published IGs in ../shared/ig', () => {
     for (const ig of kIgs) {
       test(`${ig}: url, version, type, baseDefinition, kind match the official resources`, (t) => {

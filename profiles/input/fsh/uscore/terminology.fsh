@@ -252,3 +252,10 @@ Description: "US states, the District of Columbia and US territories by their US
 * https://www.usps.com/#WI "Wisconsin"
 * https://www.usps.com/#WV "West Virginia"
 * https://www.usps.com/#WY "Wyoming"
+
+ValueSet: USCoreProviderSpecialityNucc
+Id: us-core-provider-specialty
+Title: "US Core Provider Speciality (NUCC)"
+Description: "Non-abstract NUCC Health Care Provider Taxonomy codes (external code system: not checked locally)."
+* insert USCore(ValueSet, us-core-provider-specialty)
+* include codes from system http://nucc.org/provider-taxonomy where abstract = "false"
