@@ -193,10 +193,9 @@ std::optional<int> CompareValues(const Value& a_in, const Value& b_in, std::stri
   if (a->kind() == ValueKind::kQuantity && b->kind() == ValueKind::kQuantity) {
     bool unknown = false;
     auto v = AlignQuantity(a->quantity(), b->quantity(), unknown);
-    if (!v) {
-      if (!unknown) error = "cannot compare quantities in '" + a->quantity().unit + "' and '" + b->quantity().unit + "'";
-      return std::nullopt;
-    }
+    // "Attempting to operate on quantities with invalid dimensions will result in an empty result"
+    // (FHIRPath §6.2 Comparison).
+    if (!v) return std::nullopt;
     double x = a->quantity().value.value;
     if (NearlyEqual(x, v->value)) return 0;
     return x < v->value ? -1 : 1;

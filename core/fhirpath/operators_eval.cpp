@@ -92,7 +92,7 @@ bool Arithmetic(Evaluator& ev, BinaryOp op, const Value& a, const Value& b, cons
     const Quantity& y = b.quantity();
     if (op == BinaryOp::kAdd || op == BinaryOp::kSub) {
       auto v = ConvertUnit(y.value.value, y.unit, x.unit);
-      if (!v) return ev.Fail("cannot add quantities in '" + x.unit + "' and '" + y.unit + "'", expr.position);
+      if (!v) return true;  // incompatible dimensions: empty (FHIRPath §6.6)
       double r = op == BinaryOp::kAdd ? x.value.value + *v : x.value.value - *v;
       out.push_back(Value::MakeQuantity(Quantity{Decimal{r, x.unit == y.unit ? std::max(x.value.scale, y.value.scale) : -1}, x.unit}));
       return true;

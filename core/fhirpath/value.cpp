@@ -233,8 +233,12 @@ namespace {
 Decimal DecimalFromJson(const Json& number) {
   if (number.is_number_integer()) return Decimal{number.get<double>(), 0};
   double v = number.get<double>();
+  // The shortest text that reads back as the same double (the JSON text is not kept by the parser).
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.15g", v);
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    if (std::strtod(buffer, nullptr) == v) break;
+  }
   const char* dot = std::strchr(buffer, '.');
   int scale = 0;
   if (dot != nullptr && std::strchr(buffer, 'e') == nullptr) scale = static_cast<int>(std::strlen(dot + 1));

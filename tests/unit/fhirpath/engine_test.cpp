@@ -109,6 +109,10 @@ TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
   CHECK(Eval("1.0.precision() | 1.00.precision()") == Json::array({1, 2}));
   CHECK(Eval("1 'kg' = 1000 'g'") == Json::array({true}));
   CHECK(Eval("1 year = 1 'a'") == Json::array());
+  CHECK(Eval("1 'mmol/L' > 1 'kg'") == Json::array());
+  CHECK(Eval("1 'mmol/L' + 1 'kg'") == Json::array());
+  Json obs = {{"resourceType", "Observation"}, {"valueQuantity", {{"value", 94.75622863372745}, {"unit", "kg"}}}};
+  CHECK(Eval("value.value.toString()", obs) == Json::array({"94.75622863372745"}));
   CHECK(Eval("(3 'kg' / 2 'm').unit | (5 'mg' + 3 'g').value") == Json::array({"kg/m", 3005.0}));
   CHECK(Eval("@2020-01-31 + 1 month") == Json::array({"@2020-02-29"}));
   CHECK(Eval("(1 | 2 | 3).sum() | (1 | 2.5).sum() | (3 | 1 | 2).min() | ('b' | 'a').max() | (1 | 2).avg()") ==
