@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, test } from 'node:test';
 
-import { fixtures, messageIds, nativeCli, wasmCli } from './helpers.mjs';
+import { errorIds, fixtures, messageIds, nativeCli, wasmCli } from './helpers.mjs';
 
 const clis = {
   native: (args, input) => spawnSync(nativeCli, args, { input, encoding: 'utf8' }),
@@ -17,10 +17,12 @@ const malformed = `${fixtures}/cli/malformed.json`;
 
 for (const [name, run] of Object.entries(clis)) {
   describe(`pdex validate (${name})`, () => {
-    test('a valid file prints an information outcome and exits 0', () => {
+    test('a valid file prints an outcome without errors and exits 0', () => {
       const result = run(['validate', valid]);
       assert.equal(result.status, 0, result.stderr);
-      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['resource.ok']);
+      const outcome = JSON.parse(result.stdout);
+      assert.equal(outcome.resourceType, 'OperationOutcome');
+      assert.deepEqual(errorIds(outcome), []);
     });
 
     test('an invalid file exits 1', () => {
@@ -43,13 +45,15 @@ for (const [name, run] of Object.entries(clis)) {
       assert.equal(result.status, 1);
       const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
       assert.deepEqual(lines.map((line) => line.file), [valid, malformed, noType]);
-      assert.deepEqual(lines.map((line) => messageIds(line.outcome)[0]), ['resource.ok', 'json.syntax', 'resource.type-missing']);
+      assert.deepEqual(lines.map((line) => errorIds(line.outcome)), [[], ['json.syntax'], ['resource.type-missing']]);
     });
 
     test('"-" reads standard input', () => {
-      const result = run(['validate', '-'], '{"resourceType": "Coverage"}');
-      assert.equal(result.status, 0);
-      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['resource.ok']);
+      const coverage = { resourceType: 'Coverage', status: 'active', beneficiary: { reference: 'Patient/1' },
+        payor: [{ reference: 'Organization/1' }] };
+      const result = run(['validate', '-'], JSON.stringify(coverage));
+      assert.equal(result.status, 0, result.stdout);
+      assert.deepEqual(errorIds(JSON.parse(result.stdout)), []);
     });
 
     test('hostile standard input gives an outcome, never a crash', () => {
@@ -65,13 +69,17 @@ for (const [name, run] of Object.entries(clis)) {
       assert.equal(result.status, 1);
       const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line));
       assert.equal(lines[0].outcome.issue[0].severity, 'fatal');
-      assert.deepEqual(messageIds(lines[1].outcome), ['resource.ok']);
+      assert.deepEqual(messageIds(lines[0].outcome), ['cli.unreadable']);
+      assert.deepEqual(errorIds(lines[1].outcome), []);
     });
 
-    test('--profile with an unknown URL is an error issue', () => {
-      const result = run(['validate', '--profile', 'http://example.org/StructureDefinition/none', valid]);
+    test('--profile with an unknown URL is an error issue naming it', () => {
+      const url = 'http://example.org/StructureDefinition/none';
+      const result = run(['validate', '--profile', url, valid]);
       assert.equal(result.status, 1);
-      assert.deepEqual(messageIds(JSON.parse(result.stdout)), ['profile.unknown']);
+      const errors = JSON.parse(result.stdout).issue.filter((issue) => issue.severity === 'error');
+      assert.equal(errors.length, 1);
+      assert.ok(errors[0].diagnostics.includes(url), errors[0].diagnostics);
     });
 
     test('usage errors exit 2 with a message on stderr', () => {

@@ -13,6 +13,11 @@ export function messageIds(outcome) {
   return outcome.issue.map((issue) => issue.extension?.find((e) => e.url === MESSAGE_ID)?.valueString);
 }
 
+/** The message ids of the error and fatal issues only. */
+export function errorIds(outcome) {
+  return messageIds({ issue: outcome.issue.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal') });
+}
+
 /** The hostile inputs every entry point must survive with an OperationOutcome. */
 export const hostileInputs = {
   empty: '',
