@@ -131,7 +131,15 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   } else {
     return;
   }
-  if (codes.empty()) return;
+  if (codes.empty()) {
+    // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
+    // provided, and a code is required from the value set").
+    if (type == "CodeableConcept" && strength == "required") {
+      Report(Severity::kError, "code-invalid", "validator.binding-no-code",
+             "no code provided, and a code is required from the value set " + std::string(value_set));
+    }
+    return;
+  }
   bool not_checked = false;
   std::string reason;
   for (const auto& [system, code] : codes) {

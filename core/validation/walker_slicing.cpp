@@ -265,6 +265,9 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
           if (profile == nullptr) continue;
           for (const nlohmann::json* value : values) {
             if (!value->is_object()) continue;
+            // A resource conforms only to profiles of its own type.
+            const std::string_view resource_type = Str(*value, "resourceType");
+            if (!resource_type.empty() && resource_type != profile->type()) continue;
             Issues scratch;
             Issues* saved = issues_;
             const bool saved_too_many = too_many_;
