@@ -199,10 +199,8 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
     const std::string_view type = Str(discriminator, "type");
     const std::string_view path = Str(discriminator, "path");
     const DefLocation at = FindDefinition(validator_, index, slice, path, options_.snapshot_generator);
-    if (at.index == nullptr) {
-      if (!ValidatesCleanly(item, index, slice, frame, depth)) return false;
-      continue;
-    }
+    // The slice does not define the discriminator element: it puts no constraint there.
+    if (at.index == nullptr) continue;
     const ElementNode& def = at.index->node(at.node);
     bool supported = true;
     const std::vector<const nlohmann::json*> values = Navigate(*item.value, path, supported, frame);
@@ -225,8 +223,7 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
           if (!any) return false;
           continue;
         }
-        if (!ValidatesCleanly(item, index, slice, frame, depth)) return false;
-        continue;
+        continue;  // this slice puts no value on the discriminator path: it does not constrain it
       }
       bool any = false;
       for (const nlohmann::json* value : values) {
