@@ -132,7 +132,13 @@ function runSushi(outDir = kSushiOut, extraArgs = []) {
   fs.rmSync(outDir, {recursive: true, force: true});
   const started = Date.now();
   const result = spawnSync(process.execPath, [kSushiApp, 'build', kProfilesDir, '-o', outDir, '-l', 'warn', ...extraArgs], {
-    env: {...process.env, HOME: kHome, FPL_REGISTRY: 'http://127.0.0.1:9/offline'},
+    // No network: HOME points at the synthesized package cache, FPL_REGISTRY at nothing, and SUSHI's
+    // "is there a newer SUSHI" check (`npm view fsh-sushi`, then an HTTPS fallback) fails at once.
+    env: {
+      ...process.env, HOME: kHome, FPL_REGISTRY: 'http://127.0.0.1:9/offline', npm_config_offline: 'true',
+      HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9',
+      https_proxy: 'http://127.0.0.1:9', NO_PROXY: '', no_proxy: '',
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
