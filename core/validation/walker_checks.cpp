@@ -348,8 +348,15 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     }
   }
   context_.emplace_back(std::string(Str(*def.element, "path")), "Extension");
+  if (profile_nesting_ >= kMaxProfileNesting) {
+    Report(Severity::kError, "too-costly", "validator.profile-circular",
+           "extension '" + std::string(url) + "' not checked: definitions nest more than " +
+               std::to_string(kMaxProfileNesting) + " deep (circular profile chain?)");
+    context_.pop_back();
+    return true;
+  }
   ++profile_nesting_;
-  if (profile_nesting_ <= kMaxProfileNesting) ValidateChildren(extension, *definition, 0, frame, depth + 1, false);
+  ValidateChildren(extension, *definition, 0, frame, depth + 1, false);
   --profile_nesting_;
   context_.pop_back();
   return true;

@@ -172,6 +172,40 @@ TEST_CASE("limits: max issues and max depth", "[validator]") {
   CHECK(CountErrors(Run(deep)) == 0);
 }
 
+TEST_CASE("circular and broken profiles are reported, never followed forever", "[validator][profiles]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  // Two differential-only profiles deriving from each other (circular baseDefinition).
+  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/a","type":"Patient",
+    "kind":"resource","derivation":"constraint","baseDefinition":"http://x/b",
+    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})"));
+  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/b","type":"Patient",
+    "kind":"resource","derivation":"constraint","baseDefinition":"http://x/a",
+    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})"));
+  // A snapshot profile whose extension slice refers to itself as its own type profile.
+  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/ext","type":"Extension",
+    "kind":"complex-type","derivation":"constraint","context":[{"type":"element","expression":"Element"}],
+    "snapshot":{"element":[{"id":"Extension","path":"Extension","min":0,"max":"*"},
+      {"id":"Extension.extension","path":"Extension.extension","min":0,"max":"*","base":{"max":"*"},
+       "slicing":{"discriminator":[{"type":"value","path":"url"}],"rules":"open"},"type":[{"code":"Extension"}]},
+      {"id":"Extension.extension:self","path":"Extension.extension","sliceName":"self","min":0,"max":"*",
+       "base":{"max":"*"},"type":[{"code":"Extension","profile":["http://x/ext"]}]},
+      {"id":"Extension.url","path":"Extension.url","min":1,"max":"1","base":{"max":"1"},"type":[{"code":"uri"}],
+       "fixedUri":"http://x/ext"}]}})"));
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  ValidatorOptions options;
+  options.profiles = {"http://x/a"};
+  const Issues issues = validator.Validate(nlohmann::json::parse(R"({"resourceType":"Patient"})"), options);
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.profile-unknown"));
+  std::string nested = R"({"url":"http://x/ext","valueString":"x"})";
+  for (int i = 0; i < 30; ++i) nested = R"({"url":"http://x/ext","extension":[)" + nested + "]}";
+  const Issues deep = validator.Validate(nlohmann::json::parse(R"({"resourceType":"Patient","extension":[)" + nested + "]}"));
+  INFO(Describe(deep, false));
+  CHECK(HasErrors(deep));  // nesting is cut (too deep / circular), reported as an error
+}
+
 TEST_CASE("non-resources never crash", "[validator]") {
   CHECK(Has(Run("[1,2]"), "validator.resource-type-missing"));
   CHECK(Has(Run(R"({"resourceType":"NoSuchThing"})"), "validator.resource-type-unknown"));
