@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 namespace pdex::fhirpath {
 
@@ -90,6 +91,19 @@ bool EvalBinary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection&
 bool EvalUnary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection& out);
 // Collection membership by equality (union/distinct/in/contains semantics).
 bool CollectionContains(const Collection& c, const Value& v);
+
+// A collection without duplicates under FHIRPath equality, with hashed lookups so union(),
+// distinct() and friends stay near-linear on large collections (descendants() of a Bundle).
+class DistinctValues {
+ public:
+  bool Contains(const Value& v) const;
+  bool Insert(const Value& v);  // false when an equal item is already present
+  Collection& items() { return items_; }
+
+ private:
+  std::unordered_multimap<std::size_t, std::size_t> index_;
+  Collection items_;
+};
 // Quantity + date arithmetic (operators_temporal.cpp).
 std::optional<DateTimeValue> AddDuration(const DateTimeValue& base, const Quantity& q, int sign, std::string& error);
 // UCUM (ucum.cpp): converts `value` in `from` to `to`; nullopt when not comparable.

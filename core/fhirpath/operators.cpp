@@ -204,6 +204,59 @@ std::optional<int> CompareValues(const Value& a_in, const Value& b_in, std::stri
   return std::nullopt;
 }
 
+namespace {
+
+// Consistent with ValuesEqual: equal values hash alike. Numbers, dates and quantities share one
+// bucket per kind (their equality has tolerances and conversions); strings hash their text;
+// complex nodes hash their shape (size and first key: deep-equal objects agree on both).
+std::size_t HashValue(const Value& v) {
+  constexpr std::size_t kNumber = 0x9e3779b1, kTemporal = 0x85ebca6b, kQuantity = 0xc2b2ae35, kComplex = 0x27d4eb2f;
+  if (v.is_node()) {
+    const Node& n = v.node();
+    if (n.value == nullptr) return kComplex;
+    const nlohmann::json& j = *n.value;
+    if (j.is_object()) return kComplex ^ (j.size() * 31) ^ (j.empty() ? 0 : std::hash<std::string>{}(j.begin().key()));
+    if (j.is_boolean()) return std::hash<bool>{}(j.get<bool>());
+    if (j.is_number()) return kNumber;
+    if (j.is_string()) {
+      std::string_view t = n.type;
+      if (t == "date" || t == "dateTime" || t == "instant" || t == "time") return kTemporal;
+      if (t == "integer" || t == "decimal" || t == "positiveInt" || t == "unsignedInt" || t == "integer64") return kNumber;
+      return std::hash<std::string>{}(j.get_ref<const std::string&>());
+    }
+    return kComplex;
+  }
+  switch (v.kind()) {
+    case ValueKind::kBoolean: return std::hash<bool>{}(v.boolean());
+    case ValueKind::kString: return std::hash<std::string>{}(v.string());
+    case ValueKind::kInteger:
+    case ValueKind::kDecimal: return kNumber;
+    case ValueKind::kQuantity: return kQuantity;
+    default: return kTemporal;
+  }
+}
+
+}  // namespace
+
+bool DistinctValues::Contains(const Value& v) const {
+  auto [begin, end] = index_.equal_range(HashValue(v));
+  for (auto it = begin; it != end; ++it) {
+    if (ValuesEqual(items_[it->second], v).value_or(false)) return true;
+  }
+  return false;
+}
+
+bool DistinctValues::Insert(const Value& v) {
+  const std::size_t h = HashValue(v);
+  auto [begin, end] = index_.equal_range(h);
+  for (auto it = begin; it != end; ++it) {
+    if (ValuesEqual(items_[it->second], v).value_or(false)) return false;
+  }
+  index_.emplace(h, items_.size());
+  items_.push_back(v);
+  return true;
+}
+
 bool CollectionContains(const Collection& c, const Value& v) {
   for (const Value& item : c) {
     if (ValuesEqual(item, v).value_or(false)) return true;

@@ -170,12 +170,11 @@ bool EvalBinary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection&
   if (!ev.Eval(*expr.args[1], scope, right)) return false;
   switch (op) {
     case BinaryOp::kUnion: {
-      Collection merged;
+      DistinctValues distinct;
       for (Collection* c : {&left, &right}) {
-        for (Value& v : *c) {
-          if (!CollectionContains(merged, v)) merged.push_back(std::move(v));
-        }
+        for (Value& v : *c) distinct.Insert(v);
       }
+      Collection& merged = distinct.items();
       if (out.size() + merged.size() > kMaxCollectionSize) return ev.Fail("collection too large", expr.position);
       out.insert(out.end(), std::make_move_iterator(merged.begin()), std::make_move_iterator(merged.end()));
       return true;

@@ -8,10 +8,10 @@ using namespace fn;
 PDEX_FHIRPATH_FN(Union) {
   Collection other;
   if (!ev.EvalArg(call, 0, scope, other)) return false;
-  Collection result;
-  for (const Value& v : focus) AddDistinct(result, v);
-  for (const Value& v : other) AddDistinct(result, v);
-  out.insert(out.end(), result.begin(), result.end());
+  DistinctValues result;
+  for (const Value& v : focus) result.Insert(v);
+  for (const Value& v : other) result.Insert(v);
+  out.insert(out.end(), result.items().begin(), result.items().end());
   return true;
 }
 

@@ -18,9 +18,4 @@ inline bool IsTrue(const Collection& c) {
   return v && v->kind() == ValueKind::kBoolean && v->boolean();
 }
 
-// Appends `v` unless an equal item is already present (distinct/union semantics).
-inline void AddDistinct(Collection& out, const Value& v) {
-  if (!CollectionContains(out, v)) out.push_back(v);
-}
-
 }  // namespace pdex::fhirpath::fn

@@ -61,8 +61,10 @@ PDEX_FHIRPATH_FN(AllFalse) { (void)scope; return BooleanAggregate(ev, focus, cal
 PDEX_FHIRPATH_FN(AnyFalse) { (void)scope; return BooleanAggregate(ev, focus, call, false, false, out); }
 
 bool Subset(const Collection& a, const Collection& b) {
+  DistinctValues set;
+  for (const Value& v : b) set.Insert(v);
   for (const Value& v : a) {
-    if (!CollectionContains(b, v)) return false;
+    if (!set.Contains(v)) return false;
   }
   return true;
 }
@@ -89,17 +91,18 @@ PDEX_FHIRPATH_FN(Count) {
 
 PDEX_FHIRPATH_FN(Distinct) {
   (void)ev, (void)call, (void)scope;
-  Collection result;
-  for (const Value& v : focus) AddDistinct(result, v);
-  out.insert(out.end(), result.begin(), result.end());
+  DistinctValues result;
+  for (const Value& v : focus) result.Insert(v);
+  out.insert(out.end(), result.items().begin(), result.items().end());
   return true;
 }
 
 PDEX_FHIRPATH_FN(IsDistinct) {
   (void)ev, (void)call, (void)scope;
-  Collection seen;
-  for (const Value& v : focus) AddDistinct(seen, v);
-  out.push_back(Value::Boolean(seen.size() == focus.size()));
+  DistinctValues seen;
+  bool distinct = true;
+  for (const Value& v : focus) distinct = seen.Insert(v) && distinct;
+  out.push_back(Value::Boolean(distinct));
   return true;
 }
 

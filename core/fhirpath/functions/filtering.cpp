@@ -24,7 +24,7 @@ PDEX_FHIRPATH_FN(Select) {
 
 // repeat(projection): the transitive closure, each item once (§5.2.3).
 PDEX_FHIRPATH_FN(Repeat) {
-  Collection result;
+  DistinctValues result;
   Collection pending = focus;
   while (!pending.empty()) {
     Collection next;
@@ -32,14 +32,14 @@ PDEX_FHIRPATH_FN(Repeat) {
       Collection r;
       if (!ev.EvalOnItem(*call.args[0], pending[i], static_cast<std::int64_t>(i), scope, r)) return false;
       for (Value& v : r) {
-        if (CollectionContains(result, v)) continue;
-        if (!ev.Append(result, v, call.position)) return false;
+        if (result.items().size() >= kMaxCollectionSize) return ev.Fail("repeat(): collection too large", call.position);
+        if (!result.Insert(v)) continue;
         next.push_back(std::move(v));
       }
     }
     pending = std::move(next);
   }
-  out.insert(out.end(), result.begin(), result.end());
+  out.insert(out.end(), result.items().begin(), result.items().end());
   return true;
 }
 

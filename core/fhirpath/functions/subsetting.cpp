@@ -53,19 +53,22 @@ PDEX_FHIRPATH_FN(Take) {
 PDEX_FHIRPATH_FN(Intersect) {
   Collection other;
   if (!ev.EvalArg(call, 0, scope, other)) return false;
-  Collection result;
+  DistinctValues lookup, result;
+  for (const Value& v : other) lookup.Insert(v);
   for (const Value& v : focus) {
-    if (CollectionContains(other, v)) AddDistinct(result, v);
+    if (lookup.Contains(v)) result.Insert(v);
   }
-  out.insert(out.end(), result.begin(), result.end());
+  out.insert(out.end(), result.items().begin(), result.items().end());
   return true;
 }
 
 PDEX_FHIRPATH_FN(Exclude) {
   Collection other;
   if (!ev.EvalArg(call, 0, scope, other)) return false;
+  DistinctValues lookup;
+  for (const Value& v : other) lookup.Insert(v);
   for (const Value& v : focus) {
-    if (!CollectionContains(other, v)) out.push_back(v);
+    if (!lookup.Contains(v)) out.push_back(v);
   }
   return true;
 }
