@@ -119,6 +119,11 @@ TEST_CASE("empty collections and three-valued logic", "[fhirpath][evaluator]") {
         Json::array({6, 3.5, 1, "b", 1.5}));
   CHECK(Eval("{}.sum()") == Json::array());
   CHECK(Eval("{}.join(',')") == Json::array());
+  // Distinct sets: equality across representations (hash buckets must agree with '=').
+  CHECK(Eval("(1 | 1.0 | 'a' | 'a' | @2015 | @2015 | 1 'g' | 1000 'mg').count()") == Json::array({4}));
+  CHECK(Eval("(name.family | 'Chalmers').count() | name.given.union(name.given).count()", kPatient) == Json::array({1, 2}));
+  CHECK(Eval("(name | name).count().combine(name.intersect(name).count()).combine(name.exclude(name).count())", kPatient) ==
+        Json::array({1, 1, 0}));
 }
 
 TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][evaluator]") {
