@@ -187,9 +187,13 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
                                 .first_our_error = "json.syntax: " + parsed.error->message});
     return result;
   }
-  result.steps.push_back(RunStep(validator, instance, {}, expected_errors("base"), java_file(test)));
+  // The Java harness rejects extensions it cannot resolve ("could not be found so is not allowed
+  // here"), so the suite runs with the error policy; the product default is a warning.
+  ValidatorOptions base_options;
+  base_options.unknown_extensions = UnknownExtensionPolicy::kError;
+  result.steps.push_back(RunStep(validator, instance, base_options, expected_errors("base"), java_file(test)));
   if (!profile_url.empty() && summary.contains("profile")) {
-    ValidatorOptions options;
+    ValidatorOptions options = base_options;
     options.profiles = {profile_url};
     result.steps.push_back(RunStep(validator, instance, options, expected_errors("profile"), java_file(test["profile"])));
   }
