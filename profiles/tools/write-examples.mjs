@@ -355,6 +355,7 @@ profile(`${US}us-core-practitioner`, 'us-core-practitioner', {
   resourceType: 'Practitioner',
   identifier: [{system: NPI, value: '1234567893'}],
   name: [{family: 'Okafor', given: ['Adaeze'], prefix: ['Dr']}],
+  telecom: [{extension: [{url: `${US}us-core-direct`, valueBoolean: true}], system: 'email', value: 'aokafor@direct.clinic.example.org'}],
 }, [
   {name: 'no-family', change: (r) => { delete r.name[0].family; },
     errors: [{location: 'Practitioner.name.family', kind: 'cardinality-min'}]},
@@ -539,7 +540,20 @@ profile(`${HREX}hrex-claimresponse`, 'hrex-claimresponse', {
   outcome: 'complete',
   preAuthRef: 'PA-2024-000117',
   preAuthPeriod: {start: '2024-01-15', end: '2024-07-15'},
+  addItem: [{
+    extension: [
+      {url: 'http://hl7.org/fhir/us/davinci-hrex/StructureDefinition/extension-itemTraceNumber', valueIdentifier: {system: 'http://example.org/payer/trace', value: 'TRN-2001'}},
+      {url: 'http://hl7.org/fhir/us/davinci-hrex/StructureDefinition/extension-itemPreAuthIssueDate', valueDate: '2024-01-15'},
+      {url: 'http://hl7.org/fhir/us/davinci-hrex/StructureDefinition/extension-itemAuthorizedDate', valuePeriod: {start: '2024-01-15', end: '2024-07-15'}},
+      {url: 'http://hl7.org/fhir/us/davinci-hrex/StructureDefinition/extension-itemAuthorizedProvider', valueReference: ref('Practitioner/us-core-practitioner')},
+    ],
+    productOrService: cc('http://www.ama-assn.org/go/cpt', '97110', 'Therapeutic exercises'),
+    quantity: {value: 12},
+    adjudication: [{category: cc(`${THO}adjudication`, 'eligible'), amount: {value: 1200, currency: 'USD'}}],
+  }],
 }, [
+  {name: 'two-issue-dates', change: (r) => { r.addItem[0].extension.push({url: 'http://hl7.org/fhir/us/davinci-hrex/StructureDefinition/extension-itemPreAuthIssueDate', valueDate: '2024-01-16'}); },
+    errors: [{location: 'ClaimResponse.addItem.extension:preAuthIssueDate', kind: 'cardinality-max'}]},
   {name: 'cancelled', change: (r) => { r.status = 'cancelled'; },
     errors: [{location: 'ClaimResponse.status', kind: 'fixed-value'}]},
   {name: 'no-preauth-ref', change: (r) => delete r.preAuthRef,
@@ -632,17 +646,42 @@ profile(`${PDEX}pdex-priorauthorization`, 'pdex-priorauthorization', {
   outcome: 'complete',
   preAuthRefPeriod: [{start: '2024-01-15', end: '2024-07-15'}],
   insurance: [{focal: true, coverage: ref('Coverage/hrex-coverage')}],
+  extension: [{url: `${PDEX}extension-levelOfServiceCode`,
+    valueCodeableConcept: cc('https://codesystem.x12.org/005010/1338', 'U', 'Urgent')}],
   item: [{
-    extension: [{url: `${PAS}extension-itemPreAuthIssueDate`, valueDate: '2024-01-15'}],
+    extension: [
+      {url: `${PAS}extension-itemTraceNumber`, valueIdentifier: {system: 'http://example.org/payer/trace', value: 'TRN-1138'}},
+      {url: `${PAS}extension-itemPreAuthIssueDate`, valueDate: '2024-01-15'},
+      {url: `${PAS}extension-itemPreAuthPeriod`, valuePeriod: {start: '2024-01-15', end: '2024-07-15'}},
+      {url: `${PAS}extension-administrationReferenceNumber`, valueString: 'ADM-55'},
+      {url: `${PAS}extension-itemAuthorizedDetail`, extension: [{url: 'quantity', valueQuantity: {value: 10}}]},
+      {url: `${PAS}extension-itemAuthorizedProvider`, extension: [{url: 'provider', valueReference: ref('Practitioner/pas-practitioner')}]},
+    ],
     sequence: 1,
     productOrService: cc('http://www.ama-assn.org/go/cpt', '97110', 'Therapeutic exercises'),
     quantity: {value: 12},
+    adjudication: [{
+      extension: [{url: `${PDEX}extension-reviewAction`, extension: [
+        {url: `${PDEX}extension-reviewActionCode`, valueCodeableConcept: cc('https://codesystem.x12.org/005010/306', 'A1', 'Certified in total')},
+        {url: 'number', valueString: 'REV-8812'}]}],
+      category: cc(`${THO}adjudication`, 'eligible'),
+      amount: {value: 1200, currency: 'USD'},
+    }],
+  }],
+  total: [{
+    extension: [{url: `${PDEX}PriorAuthorizationUtilization`, valueQuantity: {value: 4}}],
+    category: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/PriorAuthorizationValueCodes', 'utilized'),
+    amount: {value: 400, currency: 'USD'},
   }],
 }, [
   {name: 'use-claim', change: (r) => { r.use = 'claim'; },
     errors: [{location: 'ExplanationOfBenefit.use', kind: 'pattern-value'}]},
   {name: 'no-supported-profile', change: (r) => { r.meta.profile = [`${PDEX}pdex-priorauthorization`]; },
     errors: [{location: 'ExplanationOfBenefit.meta.profile:supportedProfile', kind: 'cardinality-min'}]},
+  {name: 'amount-without-amount', change: (r) => { delete r.item[0].adjudication[0].amount; },
+    errors: [{location: 'ExplanationOfBenefit.item.adjudication:adjudicationamounttype.amount', kind: 'cardinality-min'}]},
+  {name: 'utilization-string', change: (r) => { r.total[0].extension[0] = {url: `${PDEX}PriorAuthorizationUtilization`, valueString: 'four'}; },
+    errors: [{location: 'ExplanationOfBenefit.total.extension:priorauth-utilization.value[x]', kind: 'type'}]},
 ]);
 
 profile(`${PAS}profile-practitioner`, 'pas-practitioner', {
@@ -671,6 +710,12 @@ profile(`${PDEX}mtls-organization`, 'mtls-organization', {
 profile(`${PDEX}mtls-endpoint`, 'mtls-endpoint', {
   resourceType: 'Endpoint',
   extension: [
+    {url: `${PDEX}base-ext-endpoint-usecase`, extension: [
+      {url: 'endpointUsecasetype', valueCodeableConcept: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/NdhFhirEndpointUseCaseCS', 'payerToPayer')}]},
+    {url: `${PDEX}base-ext-trustFramework`, extension: [
+      {url: 'trustFrameworkType', valueCodeableConcept: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/TrustFrameworkTypeCS', 'PayerToPayer')}]},
+    {url: `${PDEX}base-ext-endpointAccessControlMechanism`,
+      valueCodeableConcept: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/EndpointAccessControlMechanismCS', 'mutual-tls')},
     {url: `${PDEX}base-ext-endpoint-rank`, valuePositiveInt: 1},
     {url: `${PDEX}pdex-mtls-signedobject-extension`, extension: [
       {url: 'ObjectType', valueCodeableConcept: cc('http://hl7.org/fhir/us/davinci-pdex/CodeSystem/MtlsObjectCodeCS', 'MTLS')},
@@ -688,6 +733,8 @@ profile(`${PDEX}mtls-endpoint`, 'mtls-endpoint', {
     errors: [{location: 'Endpoint.extension:pdex-mtls-signedobject-extension', kind: 'cardinality-min'}]},
   {name: 'off', change: (r) => { r.status = 'off'; },
     errors: [{location: 'Endpoint.status', kind: 'fixed-value'}]},
+  {name: 'usecase-without-type', change: (r) => { r.extension[0].extension = [{url: 'standard', valueUri: 'http://hl7.org/fhir/us/davinci-pdex'}]; },
+    errors: [{location: 'Endpoint.extension:endpoint-usecase.extension:endpointUsecasetype', kind: 'cardinality-min'}]},
 ]);
 
 profile(`${PDEX}mtls-bundle`, 'mtls-bundle', {
