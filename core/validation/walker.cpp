@@ -417,6 +417,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
                  "value is longer than the maximum length " + max_length->dump());
         }
         CheckBinding(*item.value, item.type, use);
+        CheckMinMax(*item.value, use);
       }
     }
     CheckFixedPattern(item.value, use);
@@ -462,6 +463,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   }
   const ElementNode& def = index.node(node);
   CheckBinding(value, type, def);
+  CheckMinMax(value, def);
   if (type == "Coding") CheckCoding(value);
   if (type == "Reference") CheckReference(value, def, frame);
   if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;

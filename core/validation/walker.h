@@ -74,6 +74,7 @@ class Walker {
   // walker_checks.cpp: fixed/pattern, bindings, codes, references, extensions
   void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
+  void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).

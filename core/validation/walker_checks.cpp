@@ -2,6 +2,7 @@
 #include "validation/walker.h"
 
 #include <cmath>
+#include <optional>
 
 namespace pdex::validation::internal {
 namespace {
@@ -106,6 +107,60 @@ void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& n
   Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
          std::string("value ") + value->dump().substr(0, 300) + " does not match the " +
              (is_pattern ? "pattern " : "fixed value ") + expected->dump().substr(0, 300) + " of " + node.id);
+}
+
+namespace {
+
+// The minValue[x]/maxValue[x] of an element definition, or nullptr.
+const nlohmann::json* Bound(const nlohmann::json& element, std::string_view prefix) {
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 && key[prefix.size()] >= 'A' &&
+        key[prefix.size()] <= 'Z') {
+      return &it.value();
+    }
+  }
+  return nullptr;
+}
+
+// -1 / 0 / 1 comparing two values of one kind; nullopt when not comparable here (different units,
+// partial dates of different precision...).
+std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bound) {
+  if (value.is_number() && bound.is_number()) {
+    const double a = value.get<double>(), b = bound.get<double>();
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (value.is_string() && bound.is_string()) {
+    const std::string& a = value.get_ref<const std::string&>();
+    const std::string& b = bound.get_ref<const std::string&>();
+    if (a.size() != b.size()) return std::nullopt;  // ISO 8601 text of one precision compares as text
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+  if (value.is_object() && bound.is_object() && value.contains("value") && bound.contains("value")) {
+    if (value.value("code", std::string()) != bound.value("code", std::string()) ||
+        value.value("system", std::string()) != bound.value("system", std::string())) {
+      return std::nullopt;  // needs UCUM conversion
+    }
+    return Compare(value["value"], bound["value"]);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
+  if (const nlohmann::json* min = Bound(*node.element, "minValue")) {
+    if (const std::optional<int> order = Compare(value, *min); order && *order < 0) {
+      Report(Severity::kError, "value", "validator.min-value",
+             "the value " + value.dump().substr(0, 100) + " is less than the minimum " + min->dump());
+    }
+  }
+  if (const nlohmann::json* max = Bound(*node.element, "maxValue")) {
+    if (const std::optional<int> order = Compare(value, *max); order && *order > 0) {
+      Report(Severity::kError, "value", "validator.max-value",
+             "the value " + value.dump().substr(0, 100) + " is greater than the maximum " + max->dump());
+    }
+  }
 }
 
 void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
