@@ -15,12 +15,14 @@
 //      in sushi-config.yaml, so SUSHI never tries the network for them;
 //   3. runs SUSHI only when an input changed (hash of every .fsh file, the config, this script and
 //      the SUSHI version, stored in build/profiles-work/inputs.sha1); SUSHI takes ~30-60 s;
-//   4. assembles build/profiles/package/ from SUSHI's output, adding the package manifest.
+//   4. assembles build/profiles/package/ from SUSHI's output, adding the package manifest, and the
+//      same package as build/profiles/pdex-bridge.profiles.tgz and a collection Bundle .bundle.json.
 // Exit status: 0 on success, 1 when SUSHI reports errors (its log is printed).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {spawnSync} from 'node:child_process';
+import zlib from 'node:zlib';
 
 const kRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const kProfilesDir = path.join(kRoot, 'profiles');
@@ -153,6 +155,44 @@ function runSushi(outDir = kSushiOut, extraArgs = []) {
   return result.status === 0 && errors === '0';
 }
 
+// A minimal ustar archive of `files` ([name, Buffer]) under "package/", as FHIR NPM packages are.
+function tarArchive(files) {
+  const blocks = [];
+  const field = (header, offset, length, value) => header.write(value, offset, Math.min(length, Buffer.byteLength(value)), 'ascii');
+  for (const [name, data] of files) {
+    const header = Buffer.alloc(512);
+    field(header, 0, 100, `package/${name}`);
+    field(header, 100, 8, '0000644\0');
+    field(header, 108, 8, '0000000\0');
+    field(header, 116, 8, '0000000\0');
+    field(header, 124, 12, `${data.length.toString(8).padStart(11, '0')}\0`);
+    field(header, 136, 12, '00000000000\0');  // mtime 0: byte-identical archives for identical input
+    field(header, 148, 8, '        ');
+    field(header, 156, 1, '0');
+    field(header, 257, 6, 'ustar\0');
+    field(header, 263, 2, '00');
+    let sum = 0;
+    for (const byte of header) sum += byte;
+    field(header, 148, 8, `${sum.toString(8).padStart(6, '0')}\0 `);
+    blocks.push(header, data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  }
+  blocks.push(Buffer.alloc(1024));
+  return Buffer.concat(blocks);
+}
+
+// Writes the package also as build/profiles/pdex-bridge.profiles.tgz (the FHIR NPM form the engine
+// and the web app can load in one file) and as a collection Bundle.
+function writeArchives() {
+  const names = fs.readdirSync(kPackageDir).sort();
+  const files = names.map((name) => [name, fs.readFileSync(path.join(kPackageDir, name))]);
+  const outDir = path.dirname(kPackageDir);
+  fs.writeFileSync(path.join(outDir, `${kPackageName}.tgz`), zlib.gzipSync(tarArchive(files), {level: 9}));
+  const entry = files.filter(([name]) => name !== 'package.json' && name !== '.index.json')
+    .map(([, data]) => ({resource: JSON.parse(data.toString('utf8'))}));
+  fs.writeFileSync(path.join(outDir, `${kPackageName}.bundle.json`),
+    JSON.stringify({resourceType: 'Bundle', type: 'collection', entry}) + '\n');
+}
+
 // Removes the SUSHI-implied cardinalities listed in profiles/differential-fixups.json (see there).
 function applyDifferentialFixups(resources) {
   const {fixups} = JSON.parse(fs.readFileSync(path.join(kProfilesDir, 'differential-fixups.json'), 'utf8'));
@@ -217,7 +257,8 @@ function main() {
   const hash = inputsHash();
   const stamp = path.join(kWorkDir, 'inputs.sha1');
   const upToDate = !force && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === hash &&
-    fs.existsSync(path.join(kPackageDir, '.index.json'));
+    fs.existsSync(path.join(kPackageDir, '.index.json')) &&
+    fs.existsSync(path.join(path.dirname(kPackageDir), `${kPackageName}.tgz`));
   if (upToDate) {
     console.log('build-profiles: up to date (build/profiles/package)');
     return 0;
@@ -231,8 +272,10 @@ function main() {
     console.error(error.message);
     return 1;
   }
+  writeArchives();
   fs.writeFileSync(stamp, hash);
-  console.log(`build-profiles: ${count} resources in ${path.relative(kRoot, kPackageDir)}`);
+  console.log(`build-profiles: ${count} resources in ${path.relative(kRoot, kPackageDir)} ` +
+    `(also ${kPackageName}.tgz and .bundle.json)`);
   return 0;
 }
 

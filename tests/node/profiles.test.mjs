@@ -138,6 +138,16 @@ describe('profiles package (build/profiles/package)', () => {
     }
   });
 
+  test('the .tgz and the collection Bundle hold the same resources as the folder', () => {
+    const listed = spawnSync('tar', ['tzf', path.join(packageDir, '../pdex-bridge.profiles.tgz')], {encoding: 'utf8'});
+    assert.equal(listed.status, 0, listed.stderr);
+    assert.deepEqual(listed.stdout.trim().split('\n').sort(),
+      ['package.json', '.index.json', ...resources.keys()].map((f) => `package/${f}`).sort());
+    const bundle = readJson(path.join(packageDir, '../pdex-bridge.profiles.bundle.json'));
+    assert.equal(bundle.type, 'collection');
+    assert.deepEqual(bundle.entry.map((e) => `${e.resource.resourceType}-${e.resource.id}.json`).sort(), [...resources.keys()].sort());
+  });
+
   test('holds exactly one resource per canonical url, and every promised one', () => {
     const counts = new Map();
     for (const r of resources.values()) if (r.url) counts.set(r.url, (counts.get(r.url) ?? 0) + 1);
