@@ -259,3 +259,104 @@ Title: "US Core Provider Speciality (NUCC)"
 Description: "Non-abstract NUCC Health Care Provider Taxonomy codes (external code system: not checked locally)."
 * insert USCore(ValueSet, us-core-provider-specialty)
 * include codes from system http://nucc.org/provider-taxonomy where abstract = "false"
+
+// Intensional US Core value sets of extensible bindings (external code systems: not checked locally).
+
+ValueSet: USCoreConditionCode
+Id: us-core-condition-code
+Title: "US Core Condition Code"
+Description: "SNOMED CT findings and situations, ICD-10-CM and ICD-9-CM diagnoses."
+* insert USCore(ValueSet, us-core-condition-code)
+* $sct#160245001
+* include codes from system $sct where concept is-a #404684003
+* include codes from system $sct where concept is-a #243796009
+* include codes from system http://hl7.org/fhir/sid/icd-10-cm
+* include codes from system http://hl7.org/fhir/sid/icd-9-cm
+
+ValueSet: USCoreEncounterType
+Id: us-core-encounter-type
+Title: "US Core Encounter Type"
+Description: "SNOMED CT procedures of the encounter kind and CPT codes."
+* insert USCore(ValueSet, us-core-encounter-type)
+* include codes from system $sct where concept is-a #308335008
+* include codes from system http://www.ama-assn.org/go/cpt
+
+ValueSet: USCoreMedicationCodes
+Id: us-core-medication-codes
+Title: "US Core Medication Codes (RxNorm)"
+Description: "RxNorm clinical and branded drugs, packs and groups."
+* insert USCore(ValueSet, us-core-medication-codes)
+* include codes from system http://www.nlm.nih.gov/research/umls/rxnorm where TTY in "SCD,SBD,GPCK,BPCK,SCDG,SBDG,SCDF,SBDF"
+
+ValueSet: USCoreProcedureCodes
+Id: us-core-procedure-code
+Title: "US Core Procedure Codes"
+Description: "CPT, SNOMED CT procedures, CDT, ICD-10-PCS and HCPCS."
+* insert USCore(ValueSet, us-core-procedure-code)
+* include codes from system http://www.ama-assn.org/go/cpt
+* include codes from system $sct where concept is-a #71388002
+* include codes from system urn:oid:2.16.840.1.113883.6.285
+* include codes from system http://www.cms.gov/Medicare/Coding/ICD10
+* include codes from system urn:oid:2.16.840.1.113883.6.13
+
+ValueSet: USCoreCareTeamProviderRoles
+Id: us-core-careteam-provider-roles
+Title: "US Core CareTeam Provider Roles"
+Description: "NUCC provider taxonomy and SNOMED CT occupations and person roles."
+* insert USCore(ValueSet, us-core-careteam-provider-roles)
+* include codes from system http://nucc.org/provider-taxonomy
+* include codes from system $sct where concept is-a #223366009
+* include codes from system $sct where concept is-a #224930009
+
+ValueSet: USCoreDiagnosticReportLabCodes
+Id: us-core-diagnosticreport-lab-codes
+Title: "US Core Diagnostic Report Laboratory Codes"
+Description: "LOINC laboratory codes (CLASSTYPE 1)."
+* insert USCore(ValueSet, us-core-diagnosticreport-lab-codes)
+* include codes from system $loinc where CLASSTYPE = "1"
+
+ValueSet: USCoreDiagnosticreportReportAndNoteCodes
+Id: us-core-diagnosticreport-report-and-note-codes
+Title: "US Core Diagnosticreport Report And Note Codes"
+Description: "All LOINC codes."
+* insert USCore(ValueSet, us-core-diagnosticreport-report-and-note-codes)
+* include codes from system $loinc
+
+ValueSet: USCoreObservationValueCodes
+Id: us-core-observation-value-codes
+Title: "US Core Observation Value Codes (SNOMED-CT)"
+Description: "All SNOMED CT codes."
+* insert USCore(ValueSet, us-core-observation-value-codes)
+* include codes from system $sct
+
+ValueSet: USCoreSmokingStatusmaxValueSet
+Id: us-core-observation-smokingstatus-max
+Title: "US Core Smoking Status Max-Binding"
+Description: "All SNOMED CT codes (the maximum binding of smoking status answers)."
+* insert USCore(ValueSet, us-core-observation-smokingstatus-max)
+* include codes from system $sct
+
+ValueSet: LanguageCodesWithLanguageAndOptionallyARegionModifier
+Id: simple-language
+Title: "Language codes with language and optionally a region modifier"
+Description: "BCP-47 language tags with at most a region subtag."
+* insert USCore(ValueSet, simple-language)
+* include codes from system urn:ietf:bcp:47 where ext-lang exists "false" and script exists "false" and variant exists "false" and extension exists "false" and private-use exists "false"
+
+ValueSet: USCoreIcd_10PcsProcedureCodes
+Id: us-core-procedure-icd10pcs
+Title: "US Core ICD-10-PCS Procedure Codes"
+Description: "All ICD-10-PCS codes."
+* insert USCore(ValueSet, us-core-procedure-icd10pcs)
+* include codes from system http://www.cms.gov/Medicare/Coding/ICD10
+
+ValueSet: USCoreClinicalNoteType
+Id: us-core-clinical-note-type
+Title: "US Core Clinical Note Type"
+Description: "The five LOINC note types every US Core server supports."
+* insert USCore(ValueSet, us-core-clinical-note-type)
+* $loinc#18842-5 "Discharge summary"
+* $loinc#11488-4 "Consult note"
+* $loinc#34117-2 "History and physical note"
+* $loinc#11506-3 "Progress note"
+* $loinc#28570-0 "Procedure note"
