@@ -111,10 +111,13 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
         const auto res = entry.find("resource");
         if (res == entry.end() || !res->is_object()) continue;
         const std::string_view full_url = Str(entry, "fullUrl");
-        if (!full_url.empty()) bundle.by_full_url.emplace(std::string(full_url), &*res);
+        if (!full_url.empty() && !bundle.by_full_url.emplace(std::string(full_url), &*res).second) {
+          bundle.ambiguous.emplace(full_url);
+        }
         CheckFullUrl(entry, *res);
         if (!Str(*res, "id").empty()) {
-          bundle.by_type_id.emplace(std::string(Str(*res, "resourceType")) + "/" + std::string(Str(*res, "id")), &*res);
+          const std::string key = std::string(Str(*res, "resourceType")) + "/" + std::string(Str(*res, "id"));
+          if (!bundle.by_type_id.emplace(key, &*res).second) bundle.ambiguous.insert(key);
         }
       }
     }

@@ -21,6 +21,7 @@ struct BundleFrame {
   std::string type;  // Bundle.type
   std::unordered_map<std::string, const nlohmann::json*> by_full_url;
   std::unordered_map<std::string, const nlohmann::json*> by_type_id;
+  std::set<std::string> ambiguous;  // fullUrls / "Type/id" shared by several entries
 };
 
 // The resource whose elements are being walked.

@@ -256,6 +256,11 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       return;
     }
   } else if (frame.bundle != nullptr) {
+    if (frame.bundle->ambiguous.count(std::string(ref)) > 0) {
+      Report(Severity::kError, "structure", "validator.reference-bundle-ambiguous",
+             "several entries of the Bundle match the reference '" + std::string(ref) + "'");
+      return;
+    }
     if (const auto it = frame.bundle->by_full_url.find(std::string(ref)); it != frame.bundle->by_full_url.end()) {
       target = it->second;
     } else if (const auto by_id = frame.bundle->by_type_id.find(std::string(ref)); by_id != frame.bundle->by_type_id.end()) {

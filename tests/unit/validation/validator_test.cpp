@@ -117,6 +117,14 @@ TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", 
   CHECK(Has(issues, "validator.json-type", "Bundle.entry[0].resource.active"));
   CHECK_FALSE(Has(issues, "validator.reference-bundle-unresolved", "Bundle.entry[1].resource.subject"));
   CHECK(Has(issues, "validator.reference-bundle-unresolved", "Bundle.entry[1].resource.performer[0]"));
+  const Issues twice = Run(R"({"resourceType":"Bundle","type":"collection","entry":[
+    {"fullUrl":"http://x.org/Patient/1","resource":{"resourceType":"Patient","id":"1"}},
+    {"fullUrl":"http://y.org/Patient/1","resource":{"resourceType":"Patient","id":"1"}},
+    {"fullUrl":"Patient/2","resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},
+      "subject":{"reference":"Patient/1"}}}]})");
+  INFO(Describe(twice));
+  CHECK(Has(twice, "validator.reference-bundle-ambiguous", "Bundle.entry[2].resource.subject"));
+  CHECK(Has(twice, "validator.bundle-fullurl-relative", "Bundle.entry[2]"));
 }
 
 TEST_CASE("unknown, wrong-type and explicit profiles fail cleanly", "[validator]") {
