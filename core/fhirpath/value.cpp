@@ -110,6 +110,7 @@ std::optional<DateTimeValue> ParseTemporal(std::string_view text, DateTimeValue:
   if (pos == text.size()) return out;
   if (text[pos] == 'Z' && pos + 1 == text.size()) {
     out.has_tz = true;
+    out.tz_z = true;
     return out;
   }
   if (text[pos] == '+' || text[pos] == '-') {
@@ -156,7 +157,7 @@ std::string FormatTemporal(const DateTimeValue& v) {
     out += buffer;
   }
   if (v.has_tz && v.kind == DateTimeValue::Kind::kDateTime) {
-    if (v.tz_minutes == 0) {
+    if (v.tz_minutes == 0 && v.tz_z) {
       out += 'Z';
     } else {
       int m = std::abs(v.tz_minutes);

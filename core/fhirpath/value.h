@@ -40,6 +40,7 @@ struct DateTimeValue {
   DatePrecision precision = DatePrecision::kYear;  // for Time, starts at kHour
   bool has_tz = false;
   int tz_minutes = 0;  // offset east of UTC
+  bool tz_z = false;   // written as 'Z' (rather than +00:00): kept so output matches the input
 };
 
 // FHIRPath Quantity (§4.1.8): a decimal and a UCUM unit code or calendar duration keyword.

@@ -136,8 +136,8 @@ TEST_CASE("navigation without a type model infers types from JSON", "[fhirpath][
   CHECK(Eval("active.not()", kPatient) == Json::array({false}));
   CHECK(Eval("birthDate < @2000-01-01", kPatient) == Json::array({true}));
   Json obs = {{"resourceType", "Observation"}, {"effectiveDateTime", "2012-07-11T00:11:58+00:00"}};
-  CHECK(Eval("effective.toString() | (@2012-07-11T00:11:58+00:00).toString()", obs) ==
-        Json::array({"2012-07-11T00:11:58+00:00", "2012-07-11T00:11:58Z"}));
+  CHECK(Eval("effective.toString() | (@2012-07-11T00:11:58Z).toString() | effective + 1 hour", obs) ==
+        Json::array({"2012-07-11T00:11:58+00:00", "2012-07-11T00:11:58Z", "@2012-07-11T01:11:58+00:00"}));
   CHECK(Eval("name.given.select($this.hasValue())", kPatient) == Json::array({false, true}));
 }
 
