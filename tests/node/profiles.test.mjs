@@ -300,6 +300,48 @@ describe('profiles package (build/profiles/package)', () => {
     assert.deepEqual([...missing].sort(), []);
   });
 
+  test('our value sets and code systems define the same codes as the official ones', (t) => {
+    const official = new Map();
+    for (const ig of kIgs) for (const [url, r] of loadOfficial(ig)) if (/^(ValueSet|CodeSystem)$/.test(r.resourceType)) official.set(url, r);
+    if (official.size === 0) {
+      t.skip(`${sharedIg} is not present`);
+      return;
+    }
+    const codesOf = (concepts, out = []) => {
+      for (const c of concepts ?? []) { out.push(c.code); codesOf(c.concept, out); }
+      return out;
+    };
+    const composeFacts = (vs) => [...(vs.compose?.include ?? []).map((i) => `+${i.system ?? ''}`), ...(vs.compose?.exclude ?? []).map((i) => `-${i.system ?? ''}`)]
+      .map((head, n) => {
+        const all = [...(vs.compose?.include ?? []), ...(vs.compose?.exclude ?? [])];
+        const part = all[n];
+        return `${head} concepts[${(part.concept ?? []).map((c) => c.code).sort()}] filters[${(part.filter ?? [])
+          .map((f) => `${f.property} ${f.op} ${f.value}`).sort()}] valueSets[${[...(part.valueSet ?? [])].sort()}]`;
+      }).sort();
+    // Accepted: the CDC race & ethnicity code system (~970 codes) is a fragment here (roots and OMB categories).
+    const accepted = new Set(['urn:oid:2.16.840.1.113883.6.238']);
+    let compared = 0;
+    const mismatches = [];
+    for (const resource of resources.values()) {
+      const theirs = official.get(resource.url);
+      if (!theirs || theirs.resourceType !== resource.resourceType || accepted.has(resource.url)) continue;
+      compared += 1;
+      if (resource.resourceType === 'CodeSystem') {
+        const ours = codesOf(resource.concept).sort().join(' ');
+        const them = codesOf(theirs.concept).sort().join(' ');
+        if (ours !== them) mismatches.push(`${resource.url}: codes ours [${ours}] official [${them}]`);
+        if (resource.content !== theirs.content) mismatches.push(`${resource.url}: content ${resource.content} vs ${theirs.content}`);
+      } else {
+        const ours = JSON.stringify(composeFacts(resource));
+        const them = JSON.stringify(composeFacts(theirs));
+        if (ours !== them) mismatches.push(`${resource.url}: compose ours ${ours} official ${them}`);
+      }
+    }
+    t.diagnostic(`${compared} value sets and code systems compared`);
+    assert.ok(compared > 100);
+    assert.deepEqual(mismatches, []);
+  });
+
   describe('identity against the published IGs in ../shared/ig', () => {
     for (const ig of kIgs) {
       test(`${ig}: url, version, type, baseDefinition, kind match the official resources`, (t) => {

@@ -644,7 +644,7 @@ Title: "Diagnosis Codes - International Classification of Diseases, Clinical Mod
 Description: "ICD-9-CM and ICD-10-CM diagnoses (external: not checked)."
 * insert C4BB(ValueSet, CDCICD910CMDiagnosisCodes)
 * include codes from system http://hl7.org/fhir/sid/icd-10-cm
-* include codes from system http://hl7.org/fhir/sid/icd-9-cm
+* include codes from system http://terminology.hl7.org/CodeSystem/icd9
 
 ValueSet: CMSICD910PCSProcedureCodes
 Id: CMSICD910PCSProcedureCodes
