@@ -67,7 +67,14 @@ function trimElement(element) {
   if (out.type) out.type = out.type.map(trimType);
   if (out.binding) out.binding = pick(out.binding, ['strength', 'valueSet']);
   if (out.constraint) {
-    out.constraint = out.constraint.map((c) => pick(c, ['key', 'severity', 'human', 'expression', 'source']));
+    out.constraint = out.constraint.map((c) => {
+      const trimmed = pick(c, ['key', 'severity', 'human', 'expression', 'source']);
+      // Best-practice constraints (e.g. dom-6) are guidance the validator reports only on request.
+      const bestPractice = (c.extension || []).filter(
+          (e) => e.url === 'http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice');
+      if (bestPractice.length) trimmed.extension = bestPractice;
+      return trimmed;
+    });
   }
   return out;
 }

@@ -81,6 +81,9 @@ struct ValidatorOptions {
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another
   // evaluator is supplied. ele-1 is checked structurally (no empty objects, no bare nulls).
   bool evaluate_invariants = true;
+  // Best-practice invariants (elementdefinition-bestpractice, e.g. dom-6 "should have narrative") are
+  // skipped unless this is set; the HL7 validator also ignores them by default.
+  bool best_practice_invariants = false;
   InvariantEvaluator invariant_evaluator;
   // Empty: differential-only profiles get snapshots from core/snapshot (SnapshotResolver over the
   // registry), generated once per Validator and cached.

@@ -43,6 +43,19 @@ std::string SingleType(const ElementNode& def, const nlohmann::json* value) {
   return {};
 }
 
+bool IsBestPractice(const nlohmann::json& constraint) {
+  const auto extensions = constraint.find("extension");
+  if (extensions == constraint.end() || !extensions->is_array()) return false;
+  for (const nlohmann::json& extension : *extensions) {
+    if (extension.is_object() && extension.value("url", std::string()) ==
+                                     "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice" &&
+        extension.value("valueBoolean", false)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string_view Str(const nlohmann::json& object, const char* key) {
@@ -206,6 +219,7 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
     const std::string_view expression = Str(constraint, "expression");
     // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
     if (key.empty() || expression.empty() || key == "ele-1") continue;
+    if (!options_.best_practice_invariants && IsBestPractice(constraint)) continue;
     if (!options_.evaluate_invariants && !options_.invariant_evaluator) {
       frame.invariants.emplace(key);
       continue;
