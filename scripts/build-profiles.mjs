@@ -193,8 +193,18 @@ function writeArchives() {
     JSON.stringify({resourceType: 'Bundle', type: 'collection', entry}) + '\n');
 }
 
-// Removes the SUSHI-implied cardinalities listed in profiles/differential-fixups.json (see there).
+// Removes the SUSHI-implied cardinalities listed in profiles/differential-fixups.json (see there),
+// and restores constraint keys that the IGs reuse for different rules: FSH invariant names are
+// unique, so profiles/ names them "<key>--<profile>" and the suffix is dropped here.
 function applyDifferentialFixups(resources) {
+  for (const sd of resources.filter((r) => r.resourceType === 'StructureDefinition')) {
+    for (const element of sd.differential?.element ?? []) {
+      for (const constraint of element.constraint ?? []) {
+        const reused = /^(.+?)--[A-Za-z0-9-]+$/.exec(constraint.key);
+        if (reused) constraint.key = reused[1];
+      }
+    }
+  }
   const {fixups} = JSON.parse(fs.readFileSync(path.join(kProfilesDir, 'differential-fixups.json'), 'utf8'));
   for (const fixup of fixups) {
     const sd = resources.find((r) => r.resourceType === 'StructureDefinition' && r.id === fixup.id);

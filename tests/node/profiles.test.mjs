@@ -193,6 +193,18 @@ describe('profiles package (build/profiles/package)', () => {
     assert.deepEqual(bad, []);
   });
 
+  test('differential constraints are our own: source is the profile, keys carry no FSH-only suffix', () => {
+    const bad = [];
+    for (const sd of [...resources.values()].filter((r) => r.resourceType === 'StructureDefinition')) {
+      for (const element of sd.differential.element) {
+        for (const c of element.constraint ?? []) {
+          if (c.key.includes('--') || (c.source && c.source !== sd.url)) bad.push(`${sd.id} ${element.id} ${c.key} from ${c.source}`);
+        }
+      }
+    }
+    assert.deepEqual(bad, []);
+  });
+
   test('the path resolver rejects paths that do not exist (it can fail)', () => {
     assert.equal(pathExists(core, 'Patient', ['identifier', 'system']), true);
     assert.equal(pathExists(core, 'Observation', ['valueQuantity', 'code']), true);

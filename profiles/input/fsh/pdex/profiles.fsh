@@ -125,12 +125,7 @@ Id: pdex-priorauthorization
 Title: "PDex Prior Authorization"
 Description: "A payer's prior authorization decision, as an ExplanationOfBenefit with use = preauthorization."
 * insert PDex(StructureDefinition, pdex-priorauthorization)
-// CARIN BB uses the same key with a different expression, so this one is an element rule.
-// The published expression spells the canonical "davinc-pdex"; kept verbatim so behaviour matches.
-* . ^constraint[+].key = "adjudication-has-amount-type-slice"
-* . ^constraint[=].severity = #warning
-* . ^constraint[=].human = "If Adjudication is present, it must have at least one adjudicationamounttype slice"
-* . ^constraint[=].expression = "(adjudication.exists().not() or adjudication.where(category.memberOf('http://hl7.org/fhir/us/davinc-pdex/ValueSet/PDEXAdjudication')).exists())"
+* obeys adjudication-has-amount-type-slice--pdex
 * meta.profile 1..*
 * meta.profile ^slicing.discriminator.type = #pattern
 * meta.profile ^slicing.discriminator.path = "$this"
@@ -198,3 +193,11 @@ Description: "A payer's prior authorization decision, as an ExplanationOfBenefit
 * total.extension contains PriorAuthorizationUtilization named priorauth-utilization 0..1 MS
 * total.category MS
 * total.category from PriorAuthorizationAmounts (extensible)
+
+// CARIN BB uses the key adjudication-has-amount-type-slice for another rule; the "--pdex" part is
+// dropped from the key by scripts/build-profiles.mjs. The published expression spells the canonical
+// "davinc-pdex"; kept verbatim so behaviour matches.
+Invariant: adjudication-has-amount-type-slice--pdex
+Description: "If Adjudication is present, it must have at least one adjudicationamounttype slice"
+Expression: "(adjudication.exists().not() or adjudication.where(category.memberOf('http://hl7.org/fhir/us/davinc-pdex/ValueSet/PDEXAdjudication')).exists())"
+Severity: #warning

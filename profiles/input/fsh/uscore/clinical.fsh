@@ -63,10 +63,7 @@ Id: us-core-condition
 Title: "US Core Condition Profile"
 Description: "Problems and health concerns (US Core 3.1.1)."
 * insert USCore(StructureDefinition, us-core-condition)
-* . ^constraint[+].key = "us-core-1"
-* . ^constraint[=].severity = #warning
-* . ^constraint[=].human = "A code in Condition.category SHOULD be from US Core Condition Category Codes value set."
-* . ^constraint[=].expression = "where(category.memberOf('http://hl7.org/fhir/us/core/ValueSet/us-core-condition-category')).exists()"
+* obeys us-core-1--condition
 * clinicalStatus MS
 * clinicalStatus from http://hl7.org/fhir/ValueSet/condition-clinical (required)
 * verificationStatus MS
@@ -105,12 +102,7 @@ Description: "Vaccinations given or reported (US Core 3.1.1)."
 * statusReason from http://hl7.org/fhir/ValueSet/immunization-status-reason (example)
 * vaccineCode MS
 * vaccineCode from http://hl7.org/fhir/us/core/ValueSet/us-core-vaccines-cvx (extensible)
-// US Core 3.1.1 reuses the key us-core-1 with different meanings across profiles, so these
-// constraints are written as element rules rather than named FSH Invariants.
-* vaccineCode ^constraint[+].key = "us-core-1"
-* vaccineCode ^constraint[=].severity = #warning
-* vaccineCode ^constraint[=].human = "SHOULD have a translation to the NDC value set"
-* vaccineCode ^constraint[=].expression = "coding.where(system='http://hl7.org/fhir/sid/ndc').empty()"
+* vaccineCode obeys us-core-1--immunization
 * patient MS
 * patient only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
 * occurrence[x] MS
@@ -161,3 +153,15 @@ Invariant: us-core-9
 Description: "For implantable medical devices that have UDI information,  at least one of the Production Identifiers (UDI-PI) SHALL be present."
 Expression: "udiCarrier.empty() or (manufactureDate.exists() or expirationDate.exists() or lotNumber.exists() or serialNumber.exists() or distinctIdentifier.exists())"
 Severity: #error
+
+// US Core 3.1.1 gives the key us-core-1 to different rules in different profiles, and FSH invariant
+// names are unique: the part from "--" on is dropped from the key by scripts/build-profiles.mjs.
+Invariant: us-core-1--condition
+Description: "A code in Condition.category SHOULD be from US Core Condition Category Codes value set."
+Expression: "where(category.memberOf('http://hl7.org/fhir/us/core/ValueSet/us-core-condition-category')).exists()"
+Severity: #warning
+
+Invariant: us-core-1--immunization
+Description: "SHOULD have a translation to the NDC value set"
+Expression: "coding.where(system='http://hl7.org/fhir/sid/ndc').empty()"
+Severity: #warning

@@ -109,14 +109,17 @@ Description: "Laboratory results (US Core 3.1.1)."
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
 * effective[x] MS
 * effective[x] only dateTime or Period
-* effective[x] ^constraint[+].key = "us-core-1"
-* effective[x] ^constraint[=].severity = #error
-* effective[x] ^constraint[=].human = "Datetime must be at least to day."
-* effective[x] ^constraint[=].expression = "($this as dateTime).toString().length() >= 8"
+* effective[x] obeys us-core-1--observation-lab
 * value[x] MS
 * value[x] obeys us-core-4 and us-core-3
 * dataAbsentReason MS
 * dataAbsentReason from http://hl7.org/fhir/ValueSet/data-absent-reason (extensible)
+
+// Key us-core-1 (see uscore/clinical.fsh for the "--" convention).
+Invariant: us-core-1--observation-lab
+Description: "Datetime must be at least to day."
+Expression: "($this as dateTime).toString().length() >= 8"
+Severity: #error
 
 Invariant: us-core-2
 Description: "If there is no component or hasMember element then either a value[x] or a data absent reason must be present"
