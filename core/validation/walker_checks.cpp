@@ -225,6 +225,18 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
   if (!options_.check_bindings) return;
   const std::string_view system = Str(coding, "system");
   const std::string_view code = Str(coding, "code");
+  if (!system.empty() && system.find(':') == std::string_view::npos) {
+    // R4 datatypes.html#Coding: system is an absolute URI.
+    ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-relative",
+             "Coding.system must be an absolute reference, not a local reference ('" + std::string(system) + "')");
+    return;
+  }
+  if (!system.empty() && validator_.registry().FindCodeSystem(system) == nullptr &&
+      validator_.registry().FindValueSet(system) != nullptr) {
+    ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-is-valueset",
+             "the Coding references a value set, not a code system ('" + std::string(system) + "')");
+    return;
+  }
   if (system.empty() || code.empty()) return;
   const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
   if (check.membership == terminology::Membership::kNotMember) {

@@ -90,7 +90,7 @@ void RunCorpus(const std::string& label, const std::string& root, const std::vec
     }
   }
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start);
-  std::cout << "[" << label << "] " << result.files << " resources, " << result.errors << " errors in "
+  std::cout << "[" << label << "] " << result.files << " files, " << result.errors << " errors in "
             << result.files_with_errors << " files; " << bytes / 1024 << " KiB validated in " << ms.count() << " ms\n";
 }
 
