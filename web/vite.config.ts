@@ -13,6 +13,7 @@ export default defineConfig({
       { find: '@pdex/core', replacement: repo('wasm/js/index.ts') },
       { find: '@pdex/core-module', replacement: repo('build/wasm/pdex-core.mjs') },
       { find: /^@pdex\/core-wasm/, replacement: repo('build/wasm/pdex-core.wasm') },
+      { find: /^@pdex\/definitions-pack/, replacement: repo('build/wasm/definitions/r4-core.pack.json') },
     ],
   },
   worker: { format: 'es' },

@@ -15,6 +15,9 @@
 #include <string_view>
 #include <vector>
 
+namespace pdex::fhirpath {
+class CompiledExpression;
+}
 namespace pdex::package {
 class Registry;
 }
@@ -59,6 +62,21 @@ class Engine {
   nlohmann::json LoadPath(const std::string& path);
   // Where the build put the definitions pack (absolute path in the build tree), for the CLI.
   static std::string DefaultDefinitionsPath();
+
+  // FHIRPath (core/fhirpath, api/engine_fhirpath.cpp). The answer is {"result": [...]} in the form of
+  // fhirpath::ToJson, or {"error": {"kind": "syntax"|"semantic"|"execution", "message", "position"}}.
+  // Element types come from the loaded definitions (inferred from the JSON without them).
+  // `resource_text` "{}" (or empty) evaluates with no context; `variables` maps %name to a JSON value
+  // or an array of them.
+  nlohmann::json EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
+                                  const nlohmann::json& variables = nlohmann::json::object()) const;
+  // The same over an expression compiled once and a resource parsed once (for repeated evaluation).
+  nlohmann::json EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
+                                  const nlohmann::json& variables = nlohmann::json::object()) const;
+
+  // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
+  // derivation, baseDefinition}] (fields absent from a definition are omitted).
+  nlohmann::json ListProfiles() const;
 
   // True once LoadDefinitions succeeded (base R4 StructureDefinitions are available).
   bool has_definitions() const;

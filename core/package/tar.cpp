@@ -31,6 +31,18 @@ bool ParseOctal(std::string_view text, std::uint64_t& value) {
   return true;
 }
 
+// A header's checksum (POSIX ustar, also GNU/v7): the sum of its bytes with the checksum field itself
+// counted as spaces. Checking it tells a real tar from any other bytes (a JSON file, an HTML error page).
+bool ChecksumMatches(std::string_view header) {
+  std::uint64_t stored = 0;
+  if (!ParseOctal(header.substr(148, 8), stored)) return false;
+  std::uint64_t sum = 0;
+  for (std::size_t i = 0; i < kBlock; ++i) {
+    sum += (i >= 148 && i < 156) ? static_cast<unsigned char>(' ') : static_cast<unsigned char>(header[i]);
+  }
+  return sum == stored;
+}
+
 // The "path" record of a pax extended header ("<len> path=<name>\n" records).
 std::string PaxPath(std::string_view body) {
   std::size_t pos = 0;
@@ -59,6 +71,7 @@ std::string ForEachTarFile(std::string_view archive,
   while (pos + kBlock <= archive.size()) {
     const std::string_view header = archive.substr(pos, kBlock);
     if (header.find_first_not_of('\0') == std::string_view::npos) return {};  // end-of-archive block
+    if (!ChecksumMatches(header)) return "not a tar archive: bad header checksum at offset " + std::to_string(pos);
     std::uint64_t size = 0;
     if (!ParseOctal(header.substr(124, 12), size)) return "bad size field in tar header at offset " + std::to_string(pos);
     const char type = header[156];
@@ -87,6 +100,8 @@ std::string ForEachTarFile(std::string_view archive,
     if (type == '0' || type == '\0') visit(name, body);
     if (pos > archive.size()) pos = archive.size();
   }
+  // A tar is whole 512-byte blocks; anything else left over (or a text shorter than one block) is not one.
+  if (pos < archive.size()) return "not a tar archive: " + std::to_string(archive.size() - pos) + " bytes after the last block";
   return {};
 }
 

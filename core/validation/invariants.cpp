@@ -72,6 +72,8 @@ FhirPathInvariants::FhirPathInvariants(const package::Registry& registry,
 
 FhirPathInvariants::~FhirPathInvariants() = default;
 
+const model::TypeModel& FhirPathInvariants::type_model() const { return state_->model; }
+
 InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) const {
   try {
     fhirpath::Result<fhirpath::CompiledExpression> compiled = state_->cache.Get(context.expression);

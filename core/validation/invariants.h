@@ -6,6 +6,7 @@
 // model is immutable. Building it takes one pass over the registry's StructureDefinitions.
 #pragma once
 
+#include "model/type_model.h"
 #include "package/registry.h"
 #include "terminology/terminology.h"
 
@@ -42,6 +43,9 @@ class FhirPathInvariants {
   FhirPathInvariants& operator=(const FhirPathInvariants&) = delete;
 
   InvariantResult Evaluate(const InvariantContext& context) const;
+
+  // The FHIR type model the invariants are evaluated with (also used for FHIRPath in core/api).
+  const model::TypeModel& type_model() const;
 
  private:
   struct State;

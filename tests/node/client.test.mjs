@@ -8,7 +8,7 @@ import { messageIds } from './helpers.mjs';
 
 let client;
 before(async () => {
-  client = await createLocalClient();
+  client = await createLocalClient({ definitions: false });
 });
 after(() => client.close());
 

@@ -6,10 +6,10 @@ import { loadPdexCore } from '../../build/js/node.js';
 import { PdexError, hasErrors, summarizeIssue } from '../../build/js/index.js';
 import { hostileInputs, messageIds } from './helpers.mjs';
 
-describe('PdexCore.validate', () => {
+describe('PdexCore.validate without definitions (JSON and resourceType only)', () => {
   let core;
   before(async () => {
-    core = await loadPdexCore();
+    core = await loadPdexCore({ definitions: false });
   });
   after(() => core.dispose());
 
@@ -74,11 +74,11 @@ describe('PdexCore.validate', () => {
 });
 
 test('a disposed PdexCore throws PdexError("disposed")', async () => {
-  const core = await loadPdexCore();
+  const core = await loadPdexCore({ definitions: false });
   core.dispose();
   assert.throws(() => core.validate('{}'), (error) => error instanceof PdexError && error.code === 'disposed');
 });
 
 test('a missing build directory fails with a clear error', async () => {
-  await assert.rejects(loadPdexCore('/nonexistent'), (error) => error instanceof PdexError && error.code === 'load-failed');
+  await assert.rejects(loadPdexCore({ buildDir: '/nonexistent' }), (error) => error instanceof PdexError && error.code === 'load-failed');
 });

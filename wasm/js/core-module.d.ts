@@ -9,10 +9,41 @@ export interface CoreModuleOptions {
   locateFile?: (path: string, scriptDirectory: string) => string;
 }
 
+/** Text or bytes: std::string parameters accept both (bytes are passed through unchanged). */
+type Text = string | Uint8Array;
+
 /** `Engine` in wasm/bindings.cpp. An Embind object: call delete() when done with it. */
 export interface EngineHandle {
-  /** OperationOutcome JSON text. `resource` is JSON text, or raw bytes (checked as UTF-8 by the core). */
-  validate(resource: string | Uint8Array, optionsJson: string): string;
+  /** OperationOutcome JSON. `resource` is JSON text, or raw bytes (checked as UTF-8 by the core). */
+  validate(resource: Text, optionsJson: string): string;
+  /** OperationOutcome JSON of loading the R4 definitions pack (r4-core.pack.json). */
+  loadDefinitions(pack: Text): string;
+  /** OperationOutcome JSON of loading a FHIR package given as an uncompressed tar. */
+  loadPackageTar(tar: Uint8Array, name: string): string;
+  /** OperationOutcome JSON of loading one conformance resource or a Bundle of them. */
+  loadResources(json: Text, name: string): string;
+  /** JSON array of the loaded profiles: [{url, version, name, title, type, kind, derivation}]. */
+  listProfiles(): string;
+  /** JSON {"result": [...]} or {"error": {"kind", "message", "position"}}. */
+  evaluateFhirPath(expression: string, resource: Text, optionsJson: string): string;
+  /** A compiled expression, for evaluating one expression many times. */
+  compileFhirPath(expression: string): CompiledFhirPathHandle;
+  /** A parsed resource kept in WebAssembly memory, for evaluating many expressions on it. */
+  parseResource(resource: Text): ParsedResourceHandle;
+  /** JSON like evaluateFhirPath's, from pre-compiled and pre-parsed inputs. */
+  evaluateCompiled(expression: CompiledFhirPathHandle, resource: ParsedResourceHandle): string;
+  delete(): void;
+}
+
+export interface CompiledFhirPathHandle {
+  /** "" when the expression compiled; otherwise the error JSON {"kind", "message", "position"}. */
+  error(): string;
+  delete(): void;
+}
+
+export interface ParsedResourceHandle {
+  /** "" when the text parsed; otherwise the OperationOutcome JSON of the parse failure. */
+  error(): string;
   delete(): void;
 }
 

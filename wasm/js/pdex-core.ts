@@ -1,9 +1,18 @@
 // PdexCore: the synchronous TypeScript face of the WebAssembly module, one instance per thread.
 // It owns one Embind Engine and frees it in dispose(). Results are parsed OperationOutcomes; a result
 // the core could not produce throws PdexError (findings about the data never throw).
-import type { CoreModule, CoreModuleFactory, CoreModuleOptions, EngineHandle } from './core-module.js';
+import type {
+  CompiledFhirPathHandle,
+  CoreModule,
+  CoreModuleFactory,
+  CoreModuleOptions,
+  EngineHandle,
+  ParsedResourceHandle,
+} from './core-module.js';
 import { PdexError } from './errors.js';
+import type { FhirPathError, FhirPathOptions, FhirPathResult } from './fhirpath.js';
 import type { OperationOutcome } from './outcome.js';
+import type { ProfileSummary } from './profiles.js';
 
 export interface ValidateOptions {
   /** Canonical URLs of profiles to validate against, besides the resource's meta.profile. */
@@ -35,6 +44,49 @@ export class PdexCore {
     return parseOutcome(this.live().validate(resource, JSON.stringify(options)));
   }
 
+  /**
+   * Loads the R4 definitions pack (build/<preset>/definitions/r4-core.pack.json): base types, value
+   * sets, and our profiles. Until then only JSON well-formedness and resourceType are checked.
+   */
+  loadDefinitions(pack: ResourceInput): OperationOutcome {
+    return parseOutcome(this.live().loadDefinitions(pack));
+  }
+
+  /** Loads a FHIR NPM package (.tgz, or an uncompressed .tar) so its profiles can be validated against. */
+  async loadPackage(bytes: Uint8Array, name: string): Promise<OperationOutcome> {
+    const tar = isGzip(bytes) ? await gunzip(bytes) : bytes;
+    return parseOutcome(this.live().loadPackageTar(tar, name));
+  }
+
+  /** Loads one conformance resource (StructureDefinition, ValueSet, ...) or a Bundle of them. */
+  loadResources(json: ResourceInput, name: string): OperationOutcome {
+    return parseOutcome(this.live().loadResources(json, name));
+  }
+
+  /** The loaded StructureDefinitions, base definitions and profiles alike. */
+  listProfiles(): ProfileSummary[] {
+    return parseJson(this.live().listProfiles()) as ProfileSummary[];
+  }
+
+  /** Evaluates a FHIRPath expression against a resource (or "{}" for no context). */
+  evaluateFhirPath(expression: string, resource: ResourceInput, options: FhirPathOptions = {}): FhirPathResult {
+    return toFhirPathResult(this.live().evaluateFhirPath(expression, resource, JSON.stringify(options)));
+  }
+
+  /** Compiles once for many evaluations; dispose() the result when done. */
+  compileFhirPath(expression: string): CompiledFhirPath {
+    return new CompiledFhirPath(this.live().compileFhirPath(expression));
+  }
+
+  /** Parses once for many evaluations; dispose() the result when done. */
+  parseResource(resource: ResourceInput): ParsedResource {
+    return new ParsedResource(this.live().parseResource(resource));
+  }
+
+  evaluateCompiled(expression: CompiledFhirPath, resource: ParsedResource): FhirPathResult {
+    return toFhirPathResult(this.live().evaluateCompiled(expression.handle(), resource.handle()));
+  }
+
   /** Bytes of WebAssembly memory in use by the module (grows, never shrinks). */
   memoryBytes(): number {
     return this.module.HEAP8.buffer.byteLength;
@@ -51,16 +103,78 @@ export class PdexCore {
   }
 }
 
-function parseOutcome(text: string): OperationOutcome {
-  let value: unknown;
+/** An Embind object with its own lifetime; dispose() frees its WebAssembly memory. */
+abstract class Disposable<H extends { delete(): void; error(): string }> {
+  private live: H | undefined;
+
+  constructor(handle: H) {
+    this.live = handle;
+  }
+
+  /** The failure text ("" when none), see core-module.d.ts. */
+  protected errorText(): string {
+    return this.handle().error();
+  }
+
+  handle(): H {
+    if (!this.live) throw new PdexError('disposed', 'this object has been disposed');
+    return this.live;
+  }
+
+  dispose(): void {
+    this.live?.delete();
+    this.live = undefined;
+  }
+}
+
+export class CompiledFhirPath extends Disposable<CompiledFhirPathHandle> {
+  /** Why the expression did not compile, or undefined when it did. */
+  get error(): FhirPathError | undefined {
+    const text = this.errorText();
+    return text ? (parseJson(text) as FhirPathError) : undefined;
+  }
+}
+
+export class ParsedResource extends Disposable<ParsedResourceHandle> {
+  /** Why the text did not parse, or undefined when it did. */
+  get error(): OperationOutcome | undefined {
+    const text = this.errorText();
+    return text ? parseOutcome(text) : undefined;
+  }
+}
+
+function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   try {
-    value = JSON.parse(text);
+    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch (error) {
+    throw new PdexError('bad-input', `the package is not a valid gzip file: ${String(error)}`);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
   } catch {
     throw new PdexError('bad-result', `the core returned text that is not JSON: ${text.slice(0, 200)}`);
   }
-  const outcome = value as OperationOutcome;
+}
+
+function parseOutcome(text: string): OperationOutcome {
+  const outcome = parseJson(text) as OperationOutcome;
   if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) {
     throw new PdexError('bad-result', 'the core returned JSON that is not an OperationOutcome');
   }
   return outcome;
+}
+
+function toFhirPathResult(text: string): FhirPathResult {
+  const value = parseJson(text) as { result?: unknown[]; error?: FhirPathError };
+  if (Array.isArray(value.result)) return { ok: true, value: value.result };
+  if (value.error) return { ok: false, error: value.error };
+  throw new PdexError('bad-result', 'the core returned a FHIRPath answer with neither result nor error');
 }

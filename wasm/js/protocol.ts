@@ -1,10 +1,11 @@
 // The message protocol between WorkerClient (page) and serveCore (worker). Every request carries an
 // id; the worker answers with progress messages and then exactly one result or error for that id.
+import type { RemoteMethod } from './client.js';
 import type { PdexErrorCode } from './errors.js';
 import type { ResourceInput, ValidateOptions } from './pdex-core.js';
 
 export type Request =
-  | { id: number; type: 'validate'; resource: ResourceInput; options: ValidateOptions }
+  | { id: number; type: 'call'; method: RemoteMethod; args: unknown[] }
   | { id: number; type: 'validateMany'; resources: readonly ResourceInput[]; options: ValidateOptions }
   | { id: number; type: 'cancel'; target: number };
 

@@ -1,9 +1,11 @@
 // WorkerClient: PdexClient whose core runs in a Web Worker (see worker-host.ts), so validating a
 // member's whole record never blocks the page.
-import type { BatchOptions, PdexClient } from './client.js';
+import type { BatchOptions, PdexClient, RemoteMethod } from './client.js';
 import { PdexError } from './errors.js';
+import type { FhirPathOptions, FhirPathResult } from './fhirpath.js';
 import type { OperationOutcome } from './outcome.js';
 import type { ResourceInput, ValidateOptions } from './pdex-core.js';
+import type { ProfileSummary } from './profiles.js';
 import type { MessageEndpoint, Request, Response } from './protocol.js';
 
 interface Pending {
@@ -22,13 +24,33 @@ export class WorkerClient implements PdexClient {
     worker.addEventListener('message', (event: MessageEvent) => this.receive(event.data as Response));
   }
 
-  validate(resource: ResourceInput, options: ValidateOptions = {}): Promise<OperationOutcome> {
-    return this.call({ type: 'validate', resource, options }) as Promise<OperationOutcome>;
+  validate(resource: ResourceInput, options?: ValidateOptions) {
+    return this.invoke<OperationOutcome>('validate', resource, options);
+  }
+
+  loadDefinitions(pack: ResourceInput) {
+    return this.invoke<OperationOutcome>('loadDefinitions', pack);
+  }
+
+  loadPackage(bytes: Uint8Array, name: string) {
+    return this.invoke<OperationOutcome>('loadPackage', bytes, name);
+  }
+
+  loadResources(json: ResourceInput, name: string) {
+    return this.invoke<OperationOutcome>('loadResources', json, name);
+  }
+
+  listProfiles() {
+    return this.invoke<ProfileSummary[]>('listProfiles');
+  }
+
+  evaluateFhirPath(expression: string, resource: ResourceInput, options?: FhirPathOptions) {
+    return this.invoke<FhirPathResult>('evaluateFhirPath', expression, resource, options);
   }
 
   validateMany(resources: readonly ResourceInput[], options: BatchOptions = {}): Promise<OperationOutcome[]> {
     const { onProgress, signal, ...validateOptions } = options;
-    return this.call({ type: 'validateMany', resources, options: validateOptions }, onProgress, signal) as Promise<
+    return this.send({ type: 'validateMany', resources, options: validateOptions }, onProgress, signal) as Promise<
       OperationOutcome[]
     >;
   }
@@ -39,7 +61,11 @@ export class WorkerClient implements PdexClient {
     this.pending.clear();
   }
 
-  private call(body: RequestBody, onProgress?: Pending['onProgress'], signal?: AbortSignal): Promise<unknown> {
+  private invoke<T>(method: RemoteMethod, ...args: unknown[]): Promise<T> {
+    return this.send({ type: 'call', method, args }) as Promise<T>;
+  }
+
+  private send(body: RequestBody, onProgress?: Pending['onProgress'], signal?: AbortSignal): Promise<unknown> {
     if (signal?.aborted) return Promise.reject(new PdexError('cancelled', 'cancelled before it started'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

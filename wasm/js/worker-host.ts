@@ -1,6 +1,7 @@
 // serveCore: the worker side of the protocol. The worker entry (web/src/core/worker.ts) calls it with
 // its global scope and a function that loads the module, so this file stays free of bundler details.
 import { validateBatch } from './batch.js';
+import { remoteMethods } from './client.js';
 import { PdexError } from './errors.js';
 import type { PdexCore } from './pdex-core.js';
 import type { MessageEndpoint, Request, Response } from './protocol.js';
@@ -11,6 +12,18 @@ export function serveCore(scope: MessageEndpoint, loadCore: () => Promise<PdexCo
   const cancelled = new Set<number>();
   const reply = (response: Response) => scope.postMessage(response);
 
+  async function run(ready: PdexCore, request: Exclude<Request, { type: 'cancel' }>): Promise<unknown> {
+    if (request.type === 'validateMany') {
+      return validateBatch(ready, request.resources, request.options, {
+        onProgress: (done, total) => reply({ id: request.id, type: 'progress', done, total }),
+        cancelled: () => cancelled.has(request.id),
+      });
+    }
+    if (!remoteMethods.includes(request.method)) throw new PdexError('bad-input', `unknown method '${request.method}'`);
+    const method = ready[request.method] as (...args: unknown[]) => unknown;
+    return method.apply(ready, request.args);
+  }
+
   scope.addEventListener('message', async (event: MessageEvent) => {
     const request = event.data as Request;
     if (request.type === 'cancel') {
@@ -18,15 +31,7 @@ export function serveCore(scope: MessageEndpoint, loadCore: () => Promise<PdexCo
       return;
     }
     try {
-      const ready = await core;
-      const value =
-        request.type === 'validate'
-          ? ready.validate(request.resource, request.options)
-          : await validateBatch(ready, request.resources, request.options, {
-              onProgress: (done, total) => reply({ id: request.id, type: 'progress', done, total }),
-              cancelled: () => cancelled.has(request.id),
-            });
-      reply({ id: request.id, type: 'result', value });
+      reply({ id: request.id, type: 'result', value: await run(await core, request) });
     } catch (error) {
       const code = error instanceof PdexError ? error.code : 'worker-failed';
       reply({ id: request.id, type: 'error', code, message: error instanceof Error ? error.message : String(error) });

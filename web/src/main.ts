@@ -1,9 +1,12 @@
-// The validator page: paste or open FHIR JSON, validate it in the WebAssembly core (in a worker),
-// see every issue with its location.
+// The validator page: paste or open FHIR JSON, validate it in the WebAssembly core (in a worker)
+// against base R4, its meta.profile or a chosen profile, see every issue with its location, and
+// try FHIRPath expressions on it.
 import { PdexError } from '@pdex/core';
 
 import { startCore } from './core/client';
+import { renderFhirPathResult } from './fhirpath-view';
 import { renderIssues, summarize, type NamedOutcome } from './issues-view';
+import { fillProfileMenu } from './profiles-view';
 import { samples } from './samples';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -11,10 +14,15 @@ const resource = $<HTMLTextAreaElement>('resource');
 const validateButton = $<HTMLButtonElement>('validate');
 const filesInput = $<HTMLInputElement>('files');
 const sampleSelect = $<HTMLSelectElement>('sample');
+const profileSelect = $<HTMLSelectElement>('profile');
 const cancelButton = $<HTMLButtonElement>('cancel');
 const progress = $<HTMLProgressElement>('progress');
 const status = $<HTMLParagraphElement>('status');
 const table = $<HTMLTableElement>('issues');
+const definitions = $<HTMLParagraphElement>('definitions');
+const expression = $<HTMLInputElement>('expression');
+const evaluateButton = $<HTMLButtonElement>('evaluate');
+const fhirpathResult = $<HTMLPreElement>('fhirpath-result');
 
 const core = startCore();
 
@@ -34,10 +42,12 @@ function showFailure(error: unknown): void {
   setStatus(cancelled ? 'Cancelled.' : `The validator failed: ${String(error)}`, cancelled ? 'idle' : 'failed');
 }
 
+const chosenProfiles = () => (profileSelect.value ? [profileSelect.value] : []);
+
 async function validateText(): Promise<void> {
   setStatus('Validating…', 'busy');
   try {
-    show([{ source: '', outcome: await core.validate(resource.value) }]);
+    show([{ source: '', outcome: await core.validate(resource.value, { profiles: chosenProfiles() }) }]);
   } catch (error) {
     showFailure(error);
   }
@@ -56,6 +66,7 @@ async function validateFiles(files: File[]): Promise<void> {
     const contents = await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer())));
     if (files.length === 1) resource.value = new TextDecoder().decode(contents[0]);
     const outcomes = await core.validateMany(contents, {
+      profiles: chosenProfiles(),
       signal: controller.signal,
       onProgress: (done) => (progress.value = done),
     });
@@ -68,6 +79,22 @@ async function validateFiles(files: File[]): Promise<void> {
   }
 }
 
+async function evaluateExpression(): Promise<void> {
+  fhirpathResult.dataset.state = 'busy';
+  try {
+    renderFhirPathResult(fhirpathResult, expression.value, await core.evaluateFhirPath(expression.value, resource.value));
+  } catch (error) {
+    fhirpathResult.dataset.state = 'error';
+    fhirpathResult.textContent = String(error);
+  }
+}
+
+async function listProfiles(): Promise<void> {
+  const profiles = await core.listProfiles();
+  const count = fillProfileMenu(profileSelect, profiles);
+  definitions.textContent = `${profiles.length} StructureDefinitions loaded, ${count} of them resource profiles.`;
+}
+
 for (const name of Object.keys(samples)) sampleSelect.add(new Option(name, name));
 sampleSelect.onchange = () => {
   resource.value = samples[sampleSelect.value];
@@ -75,10 +102,15 @@ sampleSelect.onchange = () => {
 };
 resource.value = samples[sampleSelect.value];
 validateButton.onclick = () => void validateText();
+profileSelect.onchange = () => void validateText();
 filesInput.onchange = () => void validateFiles(Array.from(filesInput.files ?? []));
+evaluateButton.onclick = () => void evaluateExpression();
+expression.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') void evaluateExpression();
+});
 resource.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void validateText();
 });
 
-// The first validation also tells us the worker and its WebAssembly module are up.
-void validateText();
+// The first validation also tells us the worker, its WebAssembly module and the definitions are up.
+void validateText().then(listProfiles);

@@ -6,4 +6,4 @@ import { loadPdexCore } from '../../../build/js/node.js';
 import { serveCore } from '../../../build/js/index.js';
 
 // Node's MessagePort is an EventTarget, but its postMessage takes the same arguments as the browser's.
-serveCore(parentPort, () => loadPdexCore(workerData?.buildDir));
+serveCore(parentPort, () => loadPdexCore({ buildDir: workerData?.buildDir, definitions: false }));

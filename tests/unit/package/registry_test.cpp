@@ -21,6 +21,13 @@ std::string MakeTar(const std::vector<std::pair<std::string, std::string>>& file
     header.replace(124, 11, size);
     header[156] = '0';
     header.replace(257, 5, "ustar");
+    // Checksum: the header's byte sum with its own field counted as spaces (real tars always have one).
+    header.replace(148, 8, 8, ' ');
+    unsigned sum = 0;
+    for (const char c : header) sum += static_cast<unsigned char>(c);
+    char checksum[8];
+    std::snprintf(checksum, sizeof(checksum), "%06o", sum);
+    header.replace(148, 7, checksum, 7);
     tar += header;
     tar += content;
     tar.append((512 - content.size() % 512) % 512, '\0');
@@ -30,6 +37,18 @@ std::string MakeTar(const std::vector<std::pair<std::string, std::string>>& file
 }
 
 }  // namespace
+
+TEST_CASE("bytes that are not a tar archive are a load error", "[registry][tar]") {
+  Registry registry;
+  for (const std::string& junk : {std::string("not a tar at all"), std::string(512, 'x'), std::string(1500, '\x01')}) {
+    const Issues issues = registry.LoadTar(junk, "junk.tar");
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].id == "package.bad-tar");
+  }
+  std::string tar = MakeTar({{"package/a.json", R"({"resourceType":"ValueSet","url":"http://t/a"})"}});
+  tar[10] ^= 1;  // damage the header: the checksum no longer matches
+  CHECK(registry.LoadTar(tar, "damaged.tar").at(0).id == "package.bad-tar");
+}
 
 TEST_CASE("resources and Bundles are indexed by canonical url and url|version", "[registry]") {
   Registry registry;

@@ -1,0 +1,100 @@
+// Engine's FHIRPath and definition-listing entry points (declared in api/engine.h).
+#include "api/engine.h"
+#include "fhirpath/fhirpath.h"
+#include "package/registry.h"
+#include "validation/invariants.h"
+#include "validation/validator.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace pdex::api {
+namespace {
+
+nlohmann::json ErrorAnswer(const fhirpath::Error& error) { return {{"error", fhirpath::ErrorToJson(error)}}; }
+
+// A failure that is not about the expression (bad resource JSON, an internal error).
+nlohmann::json ExecutionError(std::string message) {
+  return ErrorAnswer(fhirpath::Error{.kind = fhirpath::ErrorKind::kExecution, .message = std::move(message)});
+}
+
+// %name variables: each JSON value (or each item of a JSON array) becomes one item. The nodes point
+// into `variables`, which outlives the evaluation.
+fhirpath::Environment MakeEnvironment(const model::TypeModel* model, const nlohmann::json& variables) {
+  fhirpath::Environment environment;
+  environment.model = model;
+  if (!variables.is_object()) return environment;
+  for (const auto& [name, value] : variables.items()) {
+    fhirpath::Collection items;
+    if (value.is_array()) {
+      for (const nlohmann::json& item : value) items.push_back(fhirpath::Value::MakeNode(fhirpath::MakeNode(item, "", model)));
+    } else if (!value.is_null()) {
+      items.push_back(fhirpath::Value::MakeNode(fhirpath::MakeNode(value, "", model)));
+    }
+    environment.variables.emplace(name, std::move(items));
+  }
+  return environment;
+}
+
+nlohmann::json Answer(const fhirpath::Result<fhirpath::Collection>& result) {
+  if (!result.ok()) return ErrorAnswer(result.error());
+  return {{"result", fhirpath::ToJson(result.value())}};
+}
+
+}  // namespace
+
+nlohmann::json Engine::EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
+                                        const nlohmann::json& variables) const {
+  try {
+    const model::TypeModel* model = has_definitions() ? &validator_->invariants().type_model() : nullptr;
+    const fhirpath::Environment environment = MakeEnvironment(model, variables);
+    // "{}" is the FHIRPath test suite's way of saying "no input": evaluate on an empty collection.
+    if (resource.is_object() && resource.empty()) {
+      return Answer(fhirpath::Evaluate(expression, fhirpath::Collection{}, environment));
+    }
+    return Answer(fhirpath::Evaluate(expression, resource, environment));
+  } catch (const std::exception& e) {
+    return ExecutionError(std::string("internal error: ") + e.what());
+  }
+}
+
+nlohmann::json Engine::EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
+                                        const nlohmann::json& variables) const {
+  try {
+    const fhirpath::Result<fhirpath::CompiledExpression> compiled = fhirpath::Compile(expression);
+    if (!compiled.ok()) return ErrorAnswer(compiled.error());
+    if (resource_text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+      return EvaluateFhirPath(compiled.value(), nlohmann::json::object(), variables);
+    }
+    const json::ParsedJson parsed = json::ParseJson(resource_text, limits_);
+    if (!parsed.ok()) {
+      const json::JsonError& error = *parsed.error;
+      return ExecutionError("the resource is not valid JSON (line " + std::to_string(error.line) + ", column " +
+                            std::to_string(error.column) + "): " + error.message);
+    }
+    return EvaluateFhirPath(compiled.value(), parsed.value, variables);
+  } catch (const std::exception& e) {
+    return ExecutionError(std::string("internal error: ") + e.what());
+  }
+}
+
+nlohmann::json Engine::ListProfiles() const {
+  nlohmann::json profiles = nlohmann::json::array();
+  try {
+    for (const nlohmann::json* definition : registry_->All("StructureDefinition")) {
+      nlohmann::json summary = nlohmann::json::object();
+      for (const char* field : {"url", "version", "name", "title", "type", "kind", "derivation", "baseDefinition"}) {
+        const auto value = definition->find(field);
+        if (value != definition->end() && value->is_string()) summary[field] = *value;
+      }
+      if (summary.contains("url")) profiles.push_back(std::move(summary));
+    }
+    std::sort(profiles.begin(), profiles.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) { return a["url"] < b["url"]; });
+  } catch (const std::exception&) {
+    // A definition of an unexpected shape: list what could be read.
+  }
+  return profiles;
+}
+
+}  // namespace pdex::api
