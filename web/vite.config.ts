@@ -14,6 +14,7 @@ export default defineConfig({
       { find: '@pdex/core-module', replacement: repo('build/wasm/pdex-core.mjs') },
       { find: /^@pdex\/core-wasm/, replacement: repo('build/wasm/pdex-core.wasm') },
       { find: /^@pdex\/definitions-pack/, replacement: repo('build/wasm/definitions/r4-core.pack.json') },
+      { find: /^@pdex\/profiles-pack/, replacement: repo('build/wasm/definitions/pdex-profiles.pack.json') },
     ],
   },
   worker: { format: 'es' },

@@ -12,7 +12,7 @@
 namespace pdex::cli {
 
 const char kValidateHelp[] =
-    "usage: pdex validate [--definitions PATH] [--package DIR|TGZ]... [--profile URL]... FILE...\n"
+    "usage: pdex validate [--definitions PATH] [--base-only] [--package DIR|TGZ]... [--profile URL]... FILE...\n"
     "\n"
     "Validates each FILE (a FHIR R4 JSON resource or Bundle; '-' reads standard input) and prints\n"
     "an OperationOutcome as JSON. With one FILE the outcome is printed as is; with several, one\n"
@@ -25,6 +25,8 @@ const char kValidateHelp[] =
     "  --definitions PATH  the FHIR R4 definitions pack (default: definitions/r4-core.pack.json\n"
     "                  next to the pdex binary, else the build tree's). Without it only JSON\n"
     "                  well-formedness is checked\n"
+    "  --base-only     do not load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB;\n"
+    "                  pdex-profiles.pack.json beside the definitions pack): base FHIR R4 only\n"
     "  -h, --help      show this help\n"
     "\n"
     "exit status: 0 no error-level issue in any file, 1 an error or fatal issue in some file\n"
@@ -71,6 +73,13 @@ bool Load(api::Engine& engine, const std::string& path, const char* what) {
   return false;
 }
 
+// Our profiles pack (US Core, HRex, PDex, CARIN BB) sits beside the base pack.
+std::string ProfilesPackBeside(const std::string& definitions) {
+  std::error_code ec;
+  const std::filesystem::path candidate = std::filesystem::path(definitions).parent_path() / "pdex-profiles.pack.json";
+  return std::filesystem::exists(candidate, ec) ? candidate.string() : std::string();
+}
+
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
@@ -78,6 +87,7 @@ int RunValidate(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::vector<std::string> packages;
   std::string definitions;
+  bool base_only = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
@@ -92,6 +102,8 @@ int RunValidate(const std::vector<std::string>& args) {
     } else if (arg == "--definitions") {
       if (i + 1 == args.size()) return UsageError("validate", "--definitions needs a path");
       definitions = args[++i];
+    } else if (arg == "--base-only") {
+      base_only = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "--") {
       return UsageError("validate", "unknown option '" + arg + "'");
     } else if (arg == "--") {
@@ -109,6 +121,8 @@ int RunValidate(const std::vector<std::string>& args) {
     std::cerr << "pdex validate: no definitions pack found (--definitions); checking JSON well-formedness only\n";
   } else if (!Load(engine, definitions, "definitions")) {
     return kExitUsage;
+  } else if (const std::string profiles = ProfilesPackBeside(definitions); !base_only && !profiles.empty()) {
+    if (!Load(engine, profiles, "profiles")) return kExitUsage;
   }
   for (const std::string& package : packages) {
     if (!Load(engine, package, "package")) return kExitUsage;

@@ -82,6 +82,16 @@ for (const [name, run] of Object.entries(clis)) {
       assert.ok(errors[0].diagnostics.includes(url), errors[0].diagnostics);
     });
 
+    test('our profiles are loaded by default, and --base-only leaves them out', () => {
+      const usCorePatient = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient';
+      const withProfiles = run(['validate', '--profile', usCorePatient, valid]);
+      assert.equal(withProfiles.status, 1);  // the fixture has no identifier, which US Core requires
+      assert.deepEqual(errorIds(JSON.parse(withProfiles.stdout)), ['validator.cardinality-min']);
+      const baseOnly = run(['validate', '--base-only', '--profile', usCorePatient, valid]);
+      assert.equal(baseOnly.status, 1);
+      assert.match(JSON.parse(baseOnly.stdout).issue.find((i) => i.severity === 'error').diagnostics, /not checked|unknown/);
+    });
+
     test('usage errors exit 2 with a message on stderr', () => {
       for (const args of [[], ['validate'], ['validate', '--bogus', valid], ['validate', '--profile'], ['frobnicate']]) {
         const result = run(args);

@@ -14,6 +14,8 @@ export interface NodeLoadOptions {
   buildDir?: string;
   /** Load the R4 definitions pack (default true); without it only JSON and resourceType are checked. */
   definitions?: boolean;
+  /** Also load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB; default true). */
+  profiles?: boolean;
 }
 
 const defaultBuildDir = fileURLToPath(new URL('../wasm/', import.meta.url));
@@ -35,11 +37,16 @@ export async function loadPdexCore(options: NodeLoadOptions = {}): Promise<PdexC
     throw new PdexError('load-failed', `the WebAssembly build in ${buildDir} cannot be loaded: ${String(error)}`);
   }
   const core = await PdexCore.create(factory, { wasmBinary: await read(`${buildDir}/pdex-core.wasm`) });
+  const packs = [];
   if (options.definitions ?? true) {
-    const outcome = core.loadDefinitions(await read(`${buildDir}/definitions/r4-core.pack.json`));
+    packs.push('r4-core.pack.json');
+    if (options.profiles ?? true) packs.push('pdex-profiles.pack.json');
+  }
+  for (const pack of packs) {
+    const outcome = core.loadDefinitions(await read(`${buildDir}/definitions/${pack}`));
     if (hasErrors(outcome)) {
       core.dispose();
-      throw new PdexError('load-failed', `definitions pack: ${outcome.issue[0].diagnostics}`);
+      throw new PdexError('load-failed', `${pack}: ${outcome.issue[0].diagnostics}`);
     }
   }
   return core;

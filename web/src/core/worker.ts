@@ -1,20 +1,27 @@
 // The Web Worker that runs the WebAssembly core for the page (see wasm/js/worker-host.ts). It loads
-// the module and the definitions pack (FHIR R4 base definitions plus our profiles) before serving.
+// the module and the definitions packs (FHIR R4 base definitions, then our profiles) before serving.
 import { PdexCore, PdexError, hasErrors, serveCore } from '@pdex/core';
 import createPdexCore from '@pdex/core-module';
 import wasmUrl from '@pdex/core-wasm?url';
-import packUrl from '@pdex/definitions-pack?url';
+import basePackUrl from '@pdex/definitions-pack?url';
+import profilesPackUrl from '@pdex/profiles-pack?url';
+
+async function fetchBytes(url: string): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new PdexError('load-failed', `${url}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
 
 async function loadCore(): Promise<PdexCore> {
-  const [core, pack] = await Promise.all([
+  const [core, ...packs] = await Promise.all([
     PdexCore.create(createPdexCore, { locateFile: () => wasmUrl }),
-    fetch(packUrl).then((response) => {
-      if (!response.ok) throw new PdexError('load-failed', `definitions pack: HTTP ${response.status}`);
-      return response.arrayBuffer();
-    }),
+    fetchBytes(basePackUrl),
+    fetchBytes(profilesPackUrl),
   ]);
-  const outcome = core.loadDefinitions(new Uint8Array(pack));
-  if (hasErrors(outcome)) throw new PdexError('load-failed', `definitions pack: ${outcome.issue[0].diagnostics}`);
+  for (const pack of packs) {
+    const outcome = core.loadDefinitions(pack);
+    if (hasErrors(outcome)) throw new PdexError('load-failed', `definitions: ${outcome.issue[0].diagnostics}`);
+  }
   return core;
 }
 

