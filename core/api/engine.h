@@ -6,10 +6,12 @@
 // An Engine is not thread-safe; use one per thread (in the browser, one per Web Worker).
 #pragma once
 
+#include "common/issue.h"
 #include "json/parse.h"
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -84,6 +86,9 @@ class Engine {
 
  private:
   void ResetValidator();
+  // Runs `load` (which adds to the registry), then refreshes the validator's caches; the outcome
+  // holds the load's issues or one information issue saying how many resources `what` added.
+  nlohmann::json Load(const std::string& what, const std::function<Issues()>& load);
 
   json::JsonLimits limits_;
   std::unique_ptr<package::Registry> registry_;
