@@ -15,6 +15,31 @@ std::string Error::ToString() const {
   return std::string(kind_text) + " at position " + std::to_string(position) + ": " + message;
 }
 
+std::vector<Collection>& ScratchCollection::Pool() {
+  thread_local std::vector<Collection> pool = [] {
+    std::vector<Collection> reserved;
+    reserved.reserve(kMaxPooled);
+    return reserved;
+  }();
+  return pool;
+}
+
+ScratchCollection::ScratchCollection() {
+  std::vector<Collection>& pool = Pool();
+  if (!pool.empty()) {
+    items_ = std::move(pool.back());
+    pool.pop_back();
+  }
+}
+
+ScratchCollection::~ScratchCollection() {
+  if (items_.capacity() == 0 || items_.capacity() > kMaxPooledCapacity) return;
+  std::vector<Collection>& pool = Pool();
+  if (pool.size() >= kMaxPooled) return;
+  items_.clear();
+  pool.push_back(std::move(items_));  // cannot throw: kMaxPooled capacity is reserved on first use
+}
+
 Evaluator::Evaluator(const Environment& env, const Collection& context) : env_(env), context_(context) {}
 
 bool Evaluator::Fail(std::string message, std::size_t position, ErrorKind kind) {
@@ -70,7 +95,8 @@ std::optional<Value> Evaluator::Singleton(const Collection& c, std::size_t posit
 }
 
 std::optional<std::string> Evaluator::StringArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok) {
-  Collection c;
+  ScratchCollection scratch;
+  Collection& c = scratch.get();
   ok = EvalArg(call, i, scope, c);
   if (!ok) return std::nullopt;
   auto v = Singleton(c, call.args[i]->position, ok, "argument");
@@ -83,7 +109,8 @@ std::optional<std::string> Evaluator::StringArg(const Expr& call, std::size_t i,
 }
 
 std::optional<std::int64_t> Evaluator::IntegerArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok) {
-  Collection c;
+  ScratchCollection scratch;
+  Collection& c = scratch.get();
   ok = EvalArg(call, i, scope, c);
   if (!ok) return std::nullopt;
   auto v = Singleton(c, call.args[i]->position, ok, "argument");
@@ -131,7 +158,9 @@ bool Evaluator::Eval(const Expr& expr, const Scope& scope, Collection& out) {
       return true;
     case ExprKind::kVariable: return EvalVariable(expr, scope, out);
     case ExprKind::kIndexer: {
-      Collection base, index;
+      ScratchCollection base_scratch, index_scratch;
+      Collection& base = base_scratch.get();
+      Collection& index = index_scratch.get();
       if (!Eval(*expr.args[0], scope, base) || !Eval(*expr.args[1], scope, index)) return false;
       bool ok = true;
       auto i = Singleton(index, expr.args[1]->position, ok, "indexer");
@@ -144,7 +173,8 @@ bool Evaluator::Eval(const Expr& expr, const Scope& scope, Collection& out) {
     case ExprKind::kUnary: return EvalUnary(*this, expr, scope, out);
     case ExprKind::kBinary: return EvalBinary(*this, expr, scope, out);
     case ExprKind::kTypeOp: {
-      Collection input;
+      ScratchCollection scratch;
+      Collection& input = scratch.get();
       if (!Eval(*expr.args[0], scope, input)) return false;
       if (input.empty()) return true;
       if (input.size() > 1 && expr.op == BinaryOp::kAs && env_.lenient_as) {
@@ -197,7 +227,8 @@ bool Evaluator::StrictCheck(const Expr& expr) {
 bool Evaluator::EvalMember(const Expr& expr, const Scope& scope, Collection& out) {
   if (expr.focus) {
     if (env_.strict && !StrictCheck(expr)) return false;
-    Collection focus;
+    ScratchCollection scratch;
+    Collection& focus = scratch.get();
     if (!Eval(*expr.focus, scope, focus)) return false;
     for (const Value& item : focus) {
       if (!Children(item, expr.name, expr.position, out)) return false;
@@ -228,7 +259,8 @@ bool Evaluator::EvalMember(const Expr& expr, const Scope& scope, Collection& out
 }
 
 bool Evaluator::EvalFunction(const Expr& expr, const Scope& scope, Collection& out) {
-  Collection focus;
+  ScratchCollection scratch;
+  Collection& focus = scratch.get();
   if (expr.focus) {
     if (env_.strict && !StrictCheck(expr)) return false;
     if (!Eval(*expr.focus, scope, focus)) return false;

@@ -23,6 +23,25 @@ struct Scope {
   const Collection* total = nullptr;      // $total inside aggregate()
 };
 
+// A temporary Collection whose buffer comes from (and returns to) a small per-thread pool, so the
+// operands of every operator, path step and function call do not each cost a heap allocation
+// (allocation dominated evaluation profiles, especially under WebAssembly's malloc). Buffers
+// larger than kMaxPooledCapacity are freed rather than kept.
+class ScratchCollection {
+ public:
+  ScratchCollection();
+  ~ScratchCollection();
+  ScratchCollection(const ScratchCollection&) = delete;
+  ScratchCollection& operator=(const ScratchCollection&) = delete;
+  Collection& get() { return items_; }
+
+ private:
+  static constexpr std::size_t kMaxPooled = 64;
+  static constexpr std::size_t kMaxPooledCapacity = 256;
+  static std::vector<Collection>& Pool();
+  Collection items_;
+};
+
 class Evaluator {
  public:
   Evaluator(const Environment& env, const Collection& context);
@@ -101,7 +120,12 @@ class DistinctValues {
   Collection& items() { return items_; }
 
  private:
+  bool Contains(const Value& v, std::size_t hash) const;
+  // Small sets (most union()/distinct() inputs) scan `hashes_` linearly; the hashed index is built
+  // only past kIndexThreshold items, saving its node allocations on the common path.
+  static constexpr std::size_t kIndexThreshold = 16;
   std::unordered_multimap<std::size_t, std::size_t> index_;
+  std::vector<std::size_t> hashes_;  // parallel to items_
   Collection items_;
 };
 // Quantity + date arithmetic (operators_temporal.cpp).

@@ -238,8 +238,16 @@ std::size_t HashValue(const Value& v) {
 
 }  // namespace
 
-bool DistinctValues::Contains(const Value& v) const {
-  auto [begin, end] = index_.equal_range(HashValue(v));
+bool DistinctValues::Contains(const Value& v) const { return Contains(v, HashValue(v)); }
+
+bool DistinctValues::Contains(const Value& v, std::size_t h) const {
+  if (index_.empty()) {
+    for (std::size_t i = 0; i < hashes_.size(); ++i) {
+      if (hashes_[i] == h && ValuesEqual(items_[i], v).value_or(false)) return true;
+    }
+    return false;
+  }
+  auto [begin, end] = index_.equal_range(h);
   for (auto it = begin; it != end; ++it) {
     if (ValuesEqual(items_[it->second], v).value_or(false)) return true;
   }
@@ -248,11 +256,14 @@ bool DistinctValues::Contains(const Value& v) const {
 
 bool DistinctValues::Insert(const Value& v) {
   const std::size_t h = HashValue(v);
-  auto [begin, end] = index_.equal_range(h);
-  for (auto it = begin; it != end; ++it) {
-    if (ValuesEqual(items_[it->second], v).value_or(false)) return false;
+  if (Contains(v, h)) return false;
+  if (!index_.empty()) {
+    index_.emplace(h, items_.size());
+  } else if (hashes_.size() + 1 > kIndexThreshold) {
+    for (std::size_t i = 0; i < hashes_.size(); ++i) index_.emplace(hashes_[i], i);
+    index_.emplace(h, items_.size());
   }
-  index_.emplace(h, items_.size());
+  hashes_.push_back(h);
   items_.push_back(v);
   return true;
 }

@@ -121,7 +121,8 @@ bool Arithmetic(Evaluator& ev, BinaryOp op, const Value& a, const Value& b, cons
 }  // namespace
 
 bool EvalUnary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection& out) {
-  Collection operand;
+  ScratchCollection operand_scratch;
+  Collection& operand = operand_scratch.get();
   if (!ev.Eval(*expr.args[0], scope, operand)) return false;
   bool ok = true;
   auto v = ev.Singleton(operand, expr.position, ok, "unary operator");
@@ -150,7 +151,9 @@ bool EvalUnary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection& 
 
 bool EvalBinary(Evaluator& ev, const Expr& expr, const Scope& scope, Collection& out) {
   const BinaryOp op = expr.op;
-  Collection left, right;
+  ScratchCollection left_scratch, right_scratch;
+  Collection& left = left_scratch.get();
+  Collection& right = right_scratch.get();
   if (!ev.Eval(*expr.args[0], scope, left)) return false;
   // Boolean operators short-circuit where the left operand decides (§6.5).
   if (op == BinaryOp::kAnd || op == BinaryOp::kOr || op == BinaryOp::kXor || op == BinaryOp::kImplies) {

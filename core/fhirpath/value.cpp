@@ -9,23 +9,6 @@ namespace pdex::fhirpath {
 
 using Json = nlohmann::json;
 
-ValueKind Value::kind() const {
-  switch (data.index()) {
-    case 0: return ValueKind::kBoolean;
-    case 1: return ValueKind::kInteger;
-    case 2: return ValueKind::kDecimal;
-    case 3: return ValueKind::kString;
-    case 4:
-      switch (std::get<DateTimeValue>(data).kind) {
-        case DateTimeValue::Kind::kDate: return ValueKind::kDate;
-        case DateTimeValue::Kind::kDateTime: return ValueKind::kDateTime;
-        case DateTimeValue::Kind::kTime: return ValueKind::kTime;
-      }
-      return ValueKind::kDate;
-    case 5: return ValueKind::kQuantity;
-    default: return ValueKind::kNode;
-  }
-}
 
 namespace {
 

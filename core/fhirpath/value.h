@@ -71,7 +71,20 @@ struct Value {
   static Value MakeQuantity(Quantity q) { return Value{std::move(q)}; }
   static Value MakeNode(Node n) { return Value{std::move(n)}; }
 
-  ValueKind kind() const;
+  ValueKind kind() const {
+    switch (data.index()) {
+      case 0: return ValueKind::kBoolean;
+      case 1: return ValueKind::kInteger;
+      case 2: return ValueKind::kDecimal;
+      case 3: return ValueKind::kString;
+      case 4: {
+        const DateTimeValue::Kind k = std::get_if<DateTimeValue>(&data)->kind;
+        return k == DateTimeValue::Kind::kTime ? ValueKind::kTime : k == DateTimeValue::Kind::kDateTime ? ValueKind::kDateTime : ValueKind::kDate;
+      }
+      case 5: return ValueKind::kQuantity;
+      default: return ValueKind::kNode;
+    }
+  }
   bool is_node() const { return data.index() == 6; }
   bool boolean() const { return std::get<bool>(data); }
   std::int64_t integer() const { return std::get<std::int64_t>(data); }

@@ -31,7 +31,9 @@ std::string ChoiceSuffix(std::string_view type_name) {
 
 struct TypeModel::Impl {
   std::deque<TypeInfo> storage;
-  std::map<std::string, TypeInfo*, std::less<>> by_name;
+  // Keys view TypeInfo::name inside `storage` (a deque: elements never move). Hashed: Find() runs
+  // for every resource node the FHIRPath engine creates.
+  std::unordered_map<std::string_view, TypeInfo*> by_name;
   // Pending links resolved once every definition is read.
   struct PendingBase { TypeInfo* type; std::string base_name; };
   struct PendingRef { ElementInfo* element; std::string path; };
