@@ -153,6 +153,9 @@ Node MakeNode(const nlohmann::json& json, std::string_view type, const model::Ty
 // as JSON values, Date/DateTime/Time as FHIRPath literal strings ("@2015-02-04", "@T14:34:28"),
 // Quantity as {"value": 4, "unit": "g"}.
 nlohmann::json ToJson(const Collection& collection);
+// The text of {"result": ToJson(collection)} as json::Serialize writes it (compact), built without
+// the intermediate JSON tree: the fast path for bindings that return JSON text (WASM).
+std::string ResultToJsonText(const Collection& collection);
 // JSON-in/JSON-out form for bindings (WASM): {"result": [...]} (ToJson) or
 // {"error": {"kind": "syntax|semantic|execution", "message": ..., "position": n}}.
 nlohmann::json EvaluateToJson(std::string_view expression, const nlohmann::json& context, const Environment& environment = {});

@@ -2,6 +2,7 @@
 #include "fhirpath/fhirpath.h"
 
 #include <cmath>
+#include <string>
 
 namespace pdex::fhirpath {
 
@@ -58,6 +59,31 @@ Json ToJson(const Collection& collection) {
     }
   }
   return out;
+}
+
+std::string ResultToJsonText(const Collection& collection) {
+  // Byte-identical to json::Serialize(Json{{"result", ToJson(collection)}}) (compact nlohmann dump,
+  // invalid UTF-8 replaced; conformance_test checks it on every suite result), but node items are
+  // written in place by one serializer instead of being deep-copied into a temporary tree first.
+  std::string text = "{\"result\":[";
+  // nlohmann's own serializer (what dump() uses); it appends straight to `text`.
+  nlohmann::detail::serializer<Json> writer(nlohmann::detail::output_adapter<char, std::string>(text), ' ',
+                                            Json::error_handler_t::replace);
+  for (std::size_t i = 0; i < collection.size(); ++i) {
+    if (i > 0) text += ',';
+    const Value& v = collection[i];
+    if (v.is_node()) {
+      const Node& n = v.node();
+      const Json* json = n.value != nullptr ? n.value : n.ext;
+      if (json != nullptr) writer.dump(*json, false, false, 0);
+      else text += "null";
+    } else {
+      const Collection single{v};
+      writer.dump(ToJson(single)[0], false, false, 0);
+    }
+  }
+  text += "]}";
+  return text;
 }
 
 Json ErrorToJson(const Error& error) {

@@ -17,8 +17,10 @@ PDEX_FHIRPATH_FN(Exists) {
     out.push_back(Value::Boolean(!focus.empty()));
     return true;
   }
+  ScratchCollection scratch;  // one buffer for every item's criterion result
+  Collection& r = scratch.get();
   for (std::size_t i = 0; i < focus.size(); ++i) {
-    Collection r;
+    r.clear();
     if (!ev.EvalOnItem(*call.args[0], focus[i], static_cast<std::int64_t>(i), scope, r)) return false;
     if (IsTrue(r)) {
       out.push_back(Value::Boolean(true));
@@ -30,8 +32,10 @@ PDEX_FHIRPATH_FN(Exists) {
 }
 
 PDEX_FHIRPATH_FN(All) {
+  ScratchCollection scratch;  // one buffer for every item's criterion result
+  Collection& r = scratch.get();
   for (std::size_t i = 0; i < focus.size(); ++i) {
-    Collection r;
+    r.clear();
     if (!ev.EvalOnItem(*call.args[0], focus[i], static_cast<std::int64_t>(i), scope, r)) return false;
     if (!IsTrue(r)) {
       out.push_back(Value::Boolean(false));

@@ -15,8 +15,10 @@ PDEX_FHIRPATH_FN(Extension) {
   auto url = ev.StringArg(call, 0, scope, ok);
   if (!ok) return false;
   if (!url) return true;
+  ScratchCollection scratch;
+  Collection& extensions = scratch.get();
   for (const Value& item : focus) {
-    Collection extensions;
+    extensions.clear();
     if (!ev.Children(item, "extension", call.position, extensions)) return false;
     for (Value& e : extensions) {
       const Json* json = e.node().value;

@@ -6,8 +6,10 @@ namespace {
 using namespace fn;
 
 PDEX_FHIRPATH_FN(Where) {
+  ScratchCollection scratch;  // one buffer for every item's criterion result
+  Collection& r = scratch.get();
   for (std::size_t i = 0; i < focus.size(); ++i) {
-    Collection r;
+    r.clear();
     if (!ev.EvalOnItem(*call.args[0], focus[i], static_cast<std::int64_t>(i), scope, r)) return false;
     if (IsTrue(r)) out.push_back(focus[i]);
   }
@@ -28,8 +30,10 @@ PDEX_FHIRPATH_FN(Repeat) {
   Collection pending = focus;
   while (!pending.empty()) {
     Collection next;
+    ScratchCollection scratch;
+    Collection& r = scratch.get();
     for (std::size_t i = 0; i < pending.size(); ++i) {
-      Collection r;
+      r.clear();
       if (!ev.EvalOnItem(*call.args[0], pending[i], static_cast<std::int64_t>(i), scope, r)) return false;
       for (Value& v : r) {
         if (result.items().size() >= kMaxCollectionSize) return ev.Fail("repeat(): collection too large", call.position);

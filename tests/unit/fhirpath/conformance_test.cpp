@@ -4,6 +4,7 @@
 // case starts passing, so the list stays honest. Skips (with a message) when the fixtures are absent.
 #include "fhirpath/fhirpath.h"
 #include "json/parse.h"
+#include "json/serialize.h"
 #include "model/type_model.h"
 
 #include <catch2/catch.hpp>
@@ -108,6 +109,8 @@ TEST_CASE("FHIRPath R4 conformance suite", "[fhirpath][conformance]") {
           got_text = "no error: " + fp::ToJson(result.value()).dump();
         } else {
           fp::Collection got = result.value();
+          // The bindings' text fast path must match the tree-based serialization byte for byte.
+          CHECK(fp::ResultToJsonText(got) == pdex::json::Serialize(Json{{"result", fp::ToJson(got)}}));
           if (test.value("predicate", "") == "true") {
             bool b = !got.empty();
             if (got.size() == 1) {
