@@ -1,6 +1,7 @@
 #include "validation/walker.h"
 
 #include "validation/primitives.h"
+#include "validation/questionnaire.h"
 
 #include <algorithm>
 
@@ -138,6 +139,13 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   }
   context_.emplace_back(type, type);
   ValidateChildren(resource, *index, 0, frame, 0, false);
+  if (type == "QuestionnaireResponse") {  // answers vs the Questionnaire (questionnaire.cpp)
+    ValidateQuestionnaireResponse(resource, path_, frame.container, validator_.registry(), validator_.terminology(),
+                                  [this](const std::string& location, Severity severity, const char* code,
+                                         const char* id, std::string diagnostics) {
+                                    ReportAt(location, severity, code, id, std::move(diagnostics));
+                                  });
+  }
 
   std::vector<std::string> profiles;
   if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
