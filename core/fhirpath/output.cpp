@@ -2,6 +2,8 @@
 #include "fhirpath/fhirpath.h"
 
 #include <cmath>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace pdex::fhirpath {
@@ -61,25 +63,54 @@ Json ToJson(const Collection& collection) {
   return out;
 }
 
+namespace {
+
+// Strings that nlohmann would write unchanged (printable ASCII without quote or backslash): most
+// FHIR codes, ids and names. Others go through the serializer for its escaping and UTF-8 checks.
+bool PlainAscii(const std::string& s) {
+  for (char c : s) {
+    if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string ResultToJsonText(const Collection& collection) {
   // Byte-identical to json::Serialize(Json{{"result", ToJson(collection)}}) (compact nlohmann dump,
   // invalid UTF-8 replaced; conformance_test checks it on every suite result), but node items are
-  // written in place by one serializer instead of being deep-copied into a temporary tree first.
+  // written in place instead of being deep-copied into a temporary tree first, and booleans,
+  // integers and plain strings are written directly.
   std::string text = "{\"result\":[";
-  // nlohmann's own serializer (what dump() uses); it appends straight to `text`.
-  nlohmann::detail::serializer<Json> writer(nlohmann::detail::output_adapter<char, std::string>(text), ' ',
-                                            Json::error_handler_t::replace);
+  // nlohmann's own serializer (what dump() uses), made on first need; it appends straight to `text`.
+  std::optional<nlohmann::detail::serializer<Json>> writer;
+  auto dump = [&](const Json& json) {
+    if (json.is_boolean()) {
+      text += json.get<bool>() ? "true" : "false";
+    } else if (json.is_number_integer()) {
+      text += json.is_number_unsigned() ? std::to_string(json.get<std::uint64_t>()) : std::to_string(json.get<std::int64_t>());
+    } else if (json.is_string() && PlainAscii(json.get_ref<const std::string&>())) {
+      text.append(1, '"').append(json.get_ref<const std::string&>()).append(1, '"');
+    } else {
+      if (!writer) writer.emplace(nlohmann::detail::output_adapter<char, std::string>(text), ' ', Json::error_handler_t::replace);
+      writer->dump(json, false, false, 0);
+    }
+  };
   for (std::size_t i = 0; i < collection.size(); ++i) {
     if (i > 0) text += ',';
     const Value& v = collection[i];
     if (v.is_node()) {
       const Node& n = v.node();
       const Json* json = n.value != nullptr ? n.value : n.ext;
-      if (json != nullptr) writer.dump(*json, false, false, 0);
+      if (json != nullptr) dump(*json);
       else text += "null";
+    } else if (v.kind() == ValueKind::kBoolean) {
+      text += v.boolean() ? "true" : "false";
+    } else if (v.kind() == ValueKind::kInteger) {
+      text += std::to_string(v.integer());
     } else {
       const Collection single{v};
-      writer.dump(ToJson(single)[0], false, false, 0);
+      dump(ToJson(single)[0]);
     }
   }
   text += "]}";

@@ -280,3 +280,19 @@ TEST_CASE("as on collections: error by default, filter when lenient_as", "[fhirp
   CHECK(Eval("extension.value.as(Quantity).unit", basic, env) == Json::array({"mg", "g"}));
   CHECK(Eval("(extension.value as string)", basic, env) == Json::array({"x"}));
 }
+
+TEST_CASE("ResultToJsonText matches the serialized ToJson tree", "[fhirpath][output]") {
+  const Json doc = Json::parse(R"({"a": "plain", "b": "quote \" and \\ slash", "c": "tab\tnew\nline", "d": "caf\u00e9 \u2603",
+                                   "e": 18446744073709551615, "f": -42, "g": 1.5, "h": true, "i": {"x": [1, "y"]}, "j": null})");
+  fp::Collection items;
+  for (const auto& [key, value] : doc.items()) items.push_back(fp::Value::MakeNode(fp::MakeNode(value, "", nullptr)));
+  items.push_back(fp::Value::String(std::string("bad \xff utf8")));
+  items.push_back(fp::Value::String("del \x7f char"));
+  items.push_back(fp::Value::Integer(-7));
+  items.push_back(fp::Value::Boolean(false));
+  items.push_back(fp::Value::MakeDecimal(2.50, 2));
+  items.push_back(fp::Value::MakeQuantity(fp::Quantity{{4, 0}, "g"}));
+  const std::string expected = Json{{"result", fp::ToJson(items)}}.dump(-1, ' ', false, Json::error_handler_t::replace);
+  CHECK(fp::ResultToJsonText(items) == expected);
+  CHECK(fp::ResultToJsonText({}) == R"({"result":[]})");
+}
