@@ -1,6 +1,9 @@
 #include "validation/questionnaire.h"
 
+#include "fhirpath/evaluator.h"
+
 #include <cstdlib>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -382,7 +385,7 @@ class QrChecker {
                     " has a unit that is not one of the item's unitOption codes");
       }
     }
-    // sdc minQuantity / maxQuantity: comparable only with the same formal unit (no UCUM conversion).
+    // sdc minQuantity / maxQuantity: compared in the limit's unit (UCUM conversion when both are UCUM).
     static constexpr std::string_view kSdc = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-";
     for (const char* which : {"minQuantity", "maxQuantity"}) {
       const bool is_min = std::string_view(which) == "minQuantity";
@@ -399,8 +402,25 @@ class QrChecker {
           report_(value_at, Severity::kError, "invalid", "questionnaire.quantity-limit",
                   "The quantity " + v->dump() + " " + StrOf(value, "unit") + " cannot be compared to the allowed " +
                       bound + " of " + l->dump() + " " + StrOf(*limit, "unit") + " because no formal units are specified");
-        } else if (code == limit_code && StrOf(value, "system") == StrOf(*limit, "system")) {
-          const double x = v->get<double>();
+        } else {
+          // Same system: UCUM codes convert (core/fhirpath UCUM subset); other systems compare only
+          // identical codes. Incommensurable units are an error, as in the Java validator.
+          const std::string system = StrOf(value, "system");
+          std::optional<double> converted;
+          if (system != StrOf(*limit, "system")) {
+            converted = std::nullopt;
+          } else if (code == limit_code) {
+            converted = v->get<double>();
+          } else if (system == "http://unitsofmeasure.org") {
+            converted = fhirpath::ConvertUnit(v->get<double>(), code, limit_code);
+          }
+          if (!converted) {
+            report_(value_at, Severity::kError, "invalid", "questionnaire.quantity-limit",
+                    "The quantity " + v->dump() + " " + code + " cannot be compared to the allowed " + bound + " of " +
+                        l->dump() + " " + limit_code);
+            continue;
+          }
+          const double x = *converted;
           const double y = l->get<double>();
           if (is_min ? x < y : x > y) {
             report_(value_at, Severity::kError, "invalid", "questionnaire.quantity-limit",

@@ -8,7 +8,7 @@
 // Locations follow the Java validator (QuestionnaireResponse.item[0].answer[1].valueCoding).
 //
 // Not checked (cheap-only policy): enableWhen evaluation (a required item with enableWhen is not
-// reported as missing), regex, UCUM conversions between different units, readOnly.
+// reported as missing), regex, readOnly, unitValueSet, Attachment data vs size.
 //
 // Limits: item nesting beyond kMaxQuestionnaireDepth is not walked. Never throws (callers catch).
 // Thread-safety: stateless; safe to call concurrently with distinct reporters.

@@ -22,7 +22,10 @@ const char* kQuestionnaire = R"({
                                       "valueBoolean": true}]}]},
     {"linkId": "note", "type": "display"},
     {"linkId": "grp", "type": "group", "item": [{"linkId": "inner", "type": "boolean", "required": true}]},
-    {"linkId": "parent", "type": "boolean", "item": [{"linkId": "child", "type": "date"}]}
+    {"linkId": "parent", "type": "boolean", "item": [{"linkId": "child", "type": "date"}]},
+    {"linkId": "dist", "type": "quantity",
+     "extension": [{"url": "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-maxQuantity",
+                    "valueQuantity": {"value": 5, "system": "http://unitsofmeasure.org", "code": "km"}}]}
   ]})";
 
 struct Found {
@@ -34,6 +37,9 @@ std::vector<Found> Check(const std::string& response_text) {
   static package::Registry registry;
   static const bool loaded = [] {
     registry.LoadResourceText(kQuestionnaire, "questionnaire_test");
+    registry.LoadResourceText(R"({"resourceType": "ValueSet", "url": "http://example.org/ValueSet/v",
+                                  "status": "active"})",
+                              "questionnaire_test");
     return true;
   }();
   (void)loaded;
@@ -119,10 +125,28 @@ TEST_CASE("answerOption membership, exclusive options and limits", "[questionnai
   CHECK(found[0].location == "QuestionnaireResponse.item[0].answer[0].valueString");
 }
 
+TEST_CASE("quantity limits convert UCUM units and reject incommensurable ones", "[questionnaire]") {
+  auto quantity = [](const std::string& value, const std::string& code) {
+    return Qr(R"({"linkId": "dist", "answer": [{"valueQuantity": {"value": )" + value +
+              R"(, "system": "http://unitsofmeasure.org", "code": ")" + code + R"("}}]})");
+  };
+  CHECK(Check(quantity("4000", "m")).empty());
+  auto found = Check(quantity("10000", "m"));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "questionnaire.quantity-limit");
+  CHECK(found[0].location == "QuestionnaireResponse.item[2].answer[0].valueQuantity");
+  CHECK(Check(quantity("1", "kg")).size() == 1);
+}
+
 TEST_CASE("unresolvable or wrong-type questionnaire canonicals", "[questionnaire]") {
   CHECK(Check(R"({"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/none",
                   "status": "completed", "item": [{"linkId": "x"}]})")
             .empty());
+  auto found = Check(R"({"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/ValueSet/v",
+                         "status": "completed", "item": [{"linkId": "x"}]})");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == "questionnaire.wrong-type");
+  CHECK(found[0].location == "QuestionnaireResponse.questionnaire");
 }
 
 TEST_CASE("the validator checks a response against a contained Questionnaire", "[questionnaire]") {
