@@ -10,6 +10,12 @@ namespace pdex::fhirpath {
 
 using Json = nlohmann::json;
 
+namespace {
+// A std::string key: nlohmann's find() with a char literal compares through strlen + a C-string
+// compare at every tree node (measurable under WebAssembly, where every object is probed).
+const std::string kResourceType = "resourceType";
+}  // namespace
+
 std::string Error::ToString() const {
   const char* kind_text = kind == ErrorKind::kSyntax ? "syntax error" : kind == ErrorKind::kSemantic ? "semantic error" : "evaluation error";
   return std::string(kind_text) + " at position " + std::to_string(position) + ": " + message;
@@ -335,7 +341,7 @@ Node MakeNode(const Json& json, std::string_view type, const model::TypeModel* m
   Node node;
   node.value = &json;
   if (type.empty() && json.is_object()) {
-    auto rt = json.find("resourceType");
+    auto rt = json.find(kResourceType);
     if (rt != json.end() && rt->is_string()) type = rt->get_ref<const std::string&>();
   }
   node.type = type;

@@ -10,6 +10,12 @@ namespace pdex::fhirpath {
 using Json = nlohmann::json;
 
 namespace {
+// A std::string key: nlohmann's find() with a char literal compares through strlen + a C-string
+// compare at every tree node (measurable under WebAssembly, where every object is probed).
+const std::string kResourceType = "resourceType";
+}  // namespace
+
+namespace {
 
 // FHIR primitive type names, for choice suffixes when there is no type model (valueString -> string).
 std::string_view PrimitiveFromSuffix(std::string_view suffix) {
@@ -31,7 +37,7 @@ std::string_view InferredType(const Json& value) {
     case Json::value_t::number_float: return "decimal";
     case Json::value_t::string: return "string";
     case Json::value_t::object: {
-      auto rt = value.find("resourceType");
+      auto rt = value.find(kResourceType);
       if (rt != value.end() && rt->is_string()) return rt->get_ref<const std::string&>();
       return {};
     }
@@ -71,7 +77,7 @@ bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std:
     node.type = type;
     node.owner = owner;
     if (item != nullptr && item->is_object()) {
-      auto rt = item->find("resourceType");
+      auto rt = item->find(kResourceType);
       if (rt != item->end() && rt->is_string()) {  // contained / Bundle.entry.resource / Parameters.resource
         node.type = rt->get_ref<const std::string&>();
         node.info = model != nullptr ? model->Find(node.type) : nullptr;
