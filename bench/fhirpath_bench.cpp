@@ -4,7 +4,6 @@
 //   build/<dir>/bench/fhirpath_bench [SHARED_DIR] [MEDPLUM_R4_DIR] [SECONDS] [--model-only]
 #include "fhirpath/fhirpath.h"
 #include "json/parse.h"
-#include "json/serialize.h"
 #include "model/type_model.h"
 
 #include <chrono>
@@ -43,7 +42,6 @@ double Run(const std::vector<Case>& cases, const fp::Environment& env, double se
     for (const Case& c : cases) {
       auto r = fp::Evaluate(c.expression, *c.input, env);
       sink += r.ok() ? r.value().size() : 1;
-      if (getenv("FULL") && r.ok()) sink += pdex::json::Serialize(nlohmann::json{{"result", fp::ToJson(r.value())}}).size();
     }
     evaluations += cases.size();
   } while (Seconds(start) < seconds);
