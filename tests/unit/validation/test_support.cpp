@@ -8,6 +8,20 @@
 
 namespace pdex::validation::testing {
 
+std::map<std::string, std::string> ReadReasonList(const std::string& file_name) {
+  std::map<std::string, std::string> entries;
+  const auto text = ReadText(std::string(PDEX_SOURCE_DIR) + "/tests/unit/validation/" + file_name);
+  if (!text) return entries;
+  std::istringstream in(*text);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::size_t bar = line.find(" | ");
+    entries[line.substr(0, bar)] = bar == std::string::npos ? "" : line.substr(bar + 3);
+  }
+  return entries;
+}
+
 std::optional<std::string> ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -20,5 +21,8 @@ std::optional<std::string> ReadText(const std::string& path);
 bool Exists(const std::string& path);
 int CountErrors(const Issues& issues);
 std::string Describe(const Issues& issues, bool errors_only = true);
+// A tracked list in tests/unit/validation/ ("<key> | <reason>" per line, '#' comments): key -> reason
+// (empty when a line has no " | "). Empty when the file is missing.
+std::map<std::string, std::string> ReadReasonList(const std::string& file_name);
 
 }  // namespace pdex::validation::testing

@@ -96,20 +96,6 @@ struct CaseResult {
   }
 };
 
-std::map<std::string, std::string> ExpectedFailures() {
-  std::map<std::string, std::string> expected;
-  const auto text = ReadText(std::string(PDEX_SOURCE_DIR) + "/tests/unit/validation/validator_suite_expected_failures.txt");
-  if (!text) return expected;
-  std::istringstream in(*text);
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::size_t bar = line.find(" | ");
-    expected[line.substr(0, bar)] = bar == std::string::npos ? "" : line.substr(bar + 3);
-  }
-  return expected;
-}
-
 Step RunStep(const Validator& validator, const nlohmann::json& instance, const ValidatorOptions& options,
              int expected_errors, const std::string& java_outcome) {
   Step step;
@@ -209,7 +195,7 @@ TEST_CASE("HL7 Java validator test cases (R4, JSON)", "[suite]") {
     WARN("skipped: " << kSuite << " is absent");
     return;
   }
-  const auto expected_failures = ExpectedFailures();
+  const auto expected_failures = ReadReasonList("validator_suite_expected_failures.txt");
   int json_cases = 0, run = 0, verdict = 0, exact = 0, locations_matched = 0, locations_expected = 0;
   std::vector<std::string> unexpected, now_passing, skipped;
   for (const auto& test : (*manifest)["test-cases"]) {
