@@ -9,7 +9,7 @@ import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 
 import { loadPdexCore } from '../build/js/node.js';
-import { measure } from './measure.mjs';
+import { measureInterleaved } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const suiteDir = `${root}../shared/fixtures/fhirpath`;
@@ -54,15 +54,13 @@ export async function benchFhirPath(seconds = 3) {
     }
     cases.push({ resource, parsedResource: parsed.get(resource), ours, theirs });
   }
-  const wasm = measure(() => {
-    for (const c of cases) core.evaluateCompiled(c.ours, c.parsedResource);
-  }, cases.length, seconds);
   // fhirpath.js warns on the console for some date arithmetic; silence it while measuring.
   const warn = console.warn;
   console.warn = () => {};
-  const js = measure(() => {
-    for (const c of cases) c.theirs(c.resource, { resource: c.resource });
-  }, cases.length, seconds);
+  const { wasm, js } = measureInterleaved({
+    wasm: () => { for (const c of cases) core.evaluateCompiled(c.ours, c.parsedResource); },
+    js: () => { for (const c of cases) c.theirs(c.resource, { resource: c.resource }); },
+  }, cases.length, 2 * seconds);
   console.warn = warn;
   console.log(`fhirpath: ${cases.length} suite expressions, pre-parsed; evaluations/s: ` +
     `WASM ${wasm.toFixed(0)}, fhirpath.js ${js.toFixed(0)}; WASM / fhirpath.js = ${(wasm / js).toFixed(2)}x (goal >= 5x)`);

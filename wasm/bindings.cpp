@@ -80,7 +80,7 @@ std::string EvaluateFhirPath(const Engine& engine, const std::string& expression
                              const std::string& options_json) {
   return Guarded([&] {
     const nlohmann::json options = ParseOptions(options_json);
-    return Serialize(engine.EvaluateFhirPath(expression, resource, options.value("variables", nlohmann::json::object())));
+    return engine.EvaluateFhirPath(expression, resource, options.value("variables", nlohmann::json::object()));
   });
 }
 
@@ -127,7 +127,7 @@ std::string EvaluateCompiled(const Engine& engine, const CompiledFhirPath& expre
                                         .message = "the resource is not valid JSON: " + resource.parsed().error->message};
       return Serialize({{"error", pdex::fhirpath::ErrorToJson(error)}});
     }
-    return Serialize(engine.EvaluateFhirPath(expression.compiled().value(), resource.parsed().value));
+    return engine.EvaluateFhirPath(expression.compiled().value(), resource.parsed().value);
   });
 }
 

@@ -80,10 +80,7 @@ void Engine::ResetValidator() {
   validator_.reset();
   terminology_ = std::make_unique<terminology::TerminologyService>(*registry_);
   validator_ = std::make_unique<validation::Validator>(*registry_, *terminology_);
-}
-
-bool Engine::has_definitions() const {
-  return registry_ != nullptr && registry_->FindTypeDefinition("Resource") != nullptr;
+  has_definitions_ = registry_->FindTypeDefinition("Resource") != nullptr;
 }
 
 nlohmann::json Engine::Load(const std::string& what, const std::function<Issues()>& load) {

@@ -65,23 +65,23 @@ class Engine {
   // Where the build put the definitions pack (absolute path in the build tree), for the CLI.
   static std::string DefaultDefinitionsPath();
 
-  // FHIRPath (core/fhirpath, api/engine_fhirpath.cpp). The answer is {"result": [...]} in the form of
-  // fhirpath::ToJson, or {"error": {"kind": "syntax"|"semantic"|"execution", "message", "position"}}.
+  // FHIRPath (core/fhirpath, api/engine_fhirpath.cpp). The answer is the compact JSON text of
+  // {"result": [...]} in the form of fhirpath::ToJson, or {"error": {"kind": "syntax"|"semantic"|"execution", "message", "position"}}.
   // Element types come from the loaded definitions (inferred from the JSON without them).
   // `resource_text` "{}" (or empty) evaluates with no context; `variables` maps %name to a JSON value
   // or an array of them.
-  nlohmann::json EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
-                                  const nlohmann::json& variables = nlohmann::json::object()) const;
+  std::string EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
+                               const nlohmann::json& variables = nlohmann::json::object()) const;
   // The same over an expression compiled once and a resource parsed once (for repeated evaluation).
-  nlohmann::json EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
-                                  const nlohmann::json& variables = nlohmann::json::object()) const;
+  std::string EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
+                               const nlohmann::json& variables = nlohmann::json::object()) const;
 
   // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
   // derivation, baseDefinition}] (fields absent from a definition are omitted).
   nlohmann::json ListProfiles() const;
 
   // True once LoadDefinitions succeeded (base R4 StructureDefinitions are available).
-  bool has_definitions() const;
+  bool has_definitions() const { return has_definitions_; }
   const json::JsonLimits& limits() const { return limits_; }
 
  private:
@@ -94,6 +94,9 @@ class Engine {
   std::unique_ptr<package::Registry> registry_;
   std::unique_ptr<terminology::TerminologyService> terminology_;
   std::unique_ptr<validation::Validator> validator_;
+  // Whether the registry holds the base Resource definition: decided once per load (ResetValidator),
+  // since every validation and FHIRPath evaluation asks.
+  bool has_definitions_ = false;
 };
 
 }  // namespace pdex::api

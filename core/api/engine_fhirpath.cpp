@@ -1,6 +1,7 @@
 // Engine's FHIRPath and definition-listing entry points (declared in api/engine.h).
 #include "api/engine.h"
 #include "fhirpath/fhirpath.h"
+#include "json/serialize.h"
 #include "package/registry.h"
 #include "validation/invariants.h"
 #include "validation/validator.h"
@@ -11,19 +12,18 @@
 namespace pdex::api {
 namespace {
 
-nlohmann::json ErrorAnswer(const fhirpath::Error& error) { return {{"error", fhirpath::ErrorToJson(error)}}; }
+std::string ErrorAnswer(const fhirpath::Error& error) {
+  return json::Serialize(nlohmann::json{{"error", fhirpath::ErrorToJson(error)}});
+}
 
 // A failure that is not about the expression (bad resource JSON, an internal error).
-nlohmann::json ExecutionError(std::string message) {
+std::string ExecutionError(std::string message) {
   return ErrorAnswer(fhirpath::Error{.kind = fhirpath::ErrorKind::kExecution, .message = std::move(message)});
 }
 
 // %name variables: each JSON value (or each item of a JSON array) becomes one item. The nodes point
 // into `variables`, which outlives the evaluation.
-fhirpath::Environment MakeEnvironment(const model::TypeModel* model, const nlohmann::json& variables) {
-  fhirpath::Environment environment;
-  environment.model = model;
-  if (!variables.is_object()) return environment;
+void AddVariables(const model::TypeModel* model, const nlohmann::json& variables, fhirpath::Environment& environment) {
   for (const auto& [name, value] : variables.items()) {
     fhirpath::Collection items;
     if (value.is_array()) {
@@ -33,21 +33,22 @@ fhirpath::Environment MakeEnvironment(const model::TypeModel* model, const nlohm
     }
     environment.variables.emplace(name, std::move(items));
   }
-  return environment;
 }
 
-nlohmann::json Answer(const fhirpath::Result<fhirpath::Collection>& result) {
+// Written straight from the result nodes: no copy of the answer into a JSON tree first.
+std::string Answer(const fhirpath::Result<fhirpath::Collection>& result) {
   if (!result.ok()) return ErrorAnswer(result.error());
-  return {{"result", fhirpath::ToJson(result.value())}};
+  return fhirpath::ResultToJsonText(result.value());
 }
 
 }  // namespace
 
-nlohmann::json Engine::EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
-                                        const nlohmann::json& variables) const {
+std::string Engine::EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
+                                     const nlohmann::json& variables) const {
   try {
-    const model::TypeModel* model = has_definitions() ? &validator_->invariants().type_model() : nullptr;
-    const fhirpath::Environment environment = MakeEnvironment(model, variables);
+    fhirpath::Environment environment;
+    environment.model = has_definitions() ? &validator_->invariants().type_model() : nullptr;
+    if (variables.is_object() && !variables.empty()) AddVariables(environment.model, variables, environment);
     // "{}" is the FHIRPath test suite's way of saying "no input": evaluate on an empty collection.
     if (resource.is_object() && resource.empty()) {
       return Answer(fhirpath::Evaluate(expression, fhirpath::Collection{}, environment));
@@ -58,8 +59,8 @@ nlohmann::json Engine::EvaluateFhirPath(const fhirpath::CompiledExpression& expr
   }
 }
 
-nlohmann::json Engine::EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
-                                        const nlohmann::json& variables) const {
+std::string Engine::EvaluateFhirPath(std::string_view expression, std::string_view resource_text,
+                                     const nlohmann::json& variables) const {
   try {
     const fhirpath::Result<fhirpath::CompiledExpression> compiled = fhirpath::Compile(expression);
     if (!compiled.ok()) return ErrorAnswer(compiled.error());
