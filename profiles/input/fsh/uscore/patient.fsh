@@ -50,6 +50,7 @@ Description: "OMB race categories plus detailed CDC race codes and a free-text r
     ombCategory 0..5 MS and
     detailed 0..* and
     text 1..1 MS
+// Type slices (value[x]:valueCoding) as US Core 3.1.1 publishes race; its ethnicity constrains value[x] itself.
 * extension[ombCategory].valueCoding 1..1
 * extension[ombCategory].valueCoding from http://hl7.org/fhir/us/core/ValueSet/omb-race-category (required)
 * extension[ombCategory].value[x] only Coding
