@@ -193,9 +193,10 @@ function writeArchives() {
     JSON.stringify({resourceType: 'Bundle', type: 'collection', entry}) + '\n');
 }
 
-// Removes the SUSHI-implied cardinalities listed in profiles/differential-fixups.json (see there),
-// and restores constraint keys that the IGs reuse for different rules: FSH invariant names are
-// unique, so profiles/ names them "<key>--<profile>" and the suffix is dropped here.
+// Removes the SUSHI-implied cardinalities and restores the rules SUSHI leaves out of differentials, as
+// listed in profiles/differential-fixups.json (see there), and restores constraint keys that the IGs
+// reuse for different rules: FSH invariant names are unique, so profiles/ names them
+// "<key>--<profile>" and the suffix is dropped here.
 function applyDifferentialFixups(resources) {
   for (const sd of resources.filter((r) => r.resourceType === 'StructureDefinition')) {
     for (const element of sd.differential?.element ?? []) {
@@ -209,11 +210,24 @@ function applyDifferentialFixups(resources) {
   for (const fixup of fixups) {
     const sd = resources.find((r) => r.resourceType === 'StructureDefinition' && r.id === fixup.id);
     const elements = sd?.differential?.element ?? [];
-    const index = elements.findIndex((e) => e.id === fixup.element);
-    if (index < 0 || !fixup.drop.every((key) => key in elements[index])) {
+    let index = elements.findIndex((e) => e.id === fixup.element);
+    const drop = fixup.drop ?? [];
+    const set = Object.entries(fixup.set ?? {});
+    if (fixup.before !== undefined) {
+      // An element SUSHI omitted altogether: created in front of `before` (differential order).
+      const before = elements.findIndex((e) => e.id === fixup.before);
+      if (index >= 0 || before < 0) {
+        throw new Error(`build-profiles: differential fixup no longer applies: ${JSON.stringify(fixup)}`);
+      }
+      elements.splice(before, 0, {id: fixup.element, path: fixup.element.replace(/:[^.]+/g, '')});
+      index = before;
+    }
+    if (index < 0 || !drop.every((key) => key in elements[index]) ||
+        set.some(([key, value]) => JSON.stringify(elements[index][key]) === JSON.stringify(value))) {
       throw new Error(`build-profiles: differential fixup no longer applies: ${JSON.stringify(fixup)}`);
     }
-    for (const key of fixup.drop) delete elements[index][key];
+    for (const key of drop) delete elements[index][key];
+    for (const [key, value] of set) elements[index][key] = value;
     if (Object.keys(elements[index]).every((key) => key === 'id' || key === 'path')) elements.splice(index, 1);
   }
 }

@@ -124,6 +124,8 @@ Description: "Elements common to every CARIN Blue Button EOB (a claim adjudicate
 * patient MS
 * patient only Reference(C4BBPatient)
 * billablePeriod MS
+* billablePeriod.start ^comment = "First day of the period the claim's services cover (statement covers from)."
+* billablePeriod.end ^comment = "Last day of the period the claim's services cover (statement covers through)."
 * insurer MS
 * insurer only Reference(C4BBOrganization)
 * provider MS

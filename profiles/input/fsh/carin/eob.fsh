@@ -28,8 +28,8 @@ RuleSet: SupportingInfoReceivedDate
 
 RuleSet: SupportingInfoString(slice)
 * supportingInfo[{slice}].category = $c4bb-sit#{slice}
-* supportingInfo[{slice}].value[x] only string
 * supportingInfo[{slice}].valueString 1..1 MS
+* supportingInfo[{slice}].value[x] only string
 
 RuleSet: AdjudicationSlicing(path)
 * {path} MS
@@ -183,8 +183,8 @@ Description: "An adjudicated inpatient facility claim (UB-04 / 837I) (CARIN Blue
 * supportingInfo contains billingnetworkcontractingstatus 0..1 MS and admissionperiod 1..1 MS and clmrecvddate 0..1 MS and typeofbill 0..1 MS and pointoforigin 0..1 MS and admtype 0..1 MS and discharge-status 0..1 MS and drg 0..1 MS and medicalrecordnumber 0..1 MS and patientaccountnumber 0..1 MS
 * supportingInfo[admissionperiod].category MS
 * supportingInfo[admissionperiod].category = $c4bb-sit#admissionperiod
-* supportingInfo[admissionperiod].timing[x] only Period
 * supportingInfo[admissionperiod].timingPeriod 1..1 MS
+* supportingInfo[admissionperiod].timing[x] only Period
 * insert InstitutionalSupportingInfo
 * supportingInfo[drg].category MS
 * supportingInfo[drg].category = $c4bb-sit#drg
@@ -221,8 +221,8 @@ Description: "An adjudicated outpatient facility claim (UB-04 / 837I) (CARIN Blu
 * diagnosis.type from C4BBClaimOutpatientInstitutionalDiagnosisType (required)
 * item.productOrService obeys EOB-out-inst-item-productorservice
 * adjudication[adjudicationamounttype].amount MS
-* item.serviced[x] only date
 * item.servicedDate MS
+* item.serviced[x] only date
 
 Profile: C4BBExplanationOfBenefitPharmacy
 Parent: C4BBExplanationOfBenefit
@@ -269,9 +269,10 @@ Description: "An adjudicated pharmacy claim (NCPDP) (CARIN Blue Button 1.1.0)."
 * adjudication 0..1
 * total 2..*
 * total.category from C4BBTotalCategoryDiscriminator (extensible)
-* total.amount MS
 * insert TotalSlices
 * total[benefitpaymentstatus].amount MS
+// After the slices' own rules, so that SUSHI states the slices' mustSupport as the published profile does.
+* total.amount MS
 * payment.date MS
 * processNote.text MS
 
@@ -296,8 +297,8 @@ Description: "An adjudicated professional or non-clinician claim (CMS-1500 / 837
 * insert SupportingInfoReceivedDate
 * supportingInfo[servicefacility].category MS
 * supportingInfo[servicefacility].category = $c4bb-sit#servicefacility
-* supportingInfo[servicefacility].value[x] only Reference(C4BBOrganization)
 * supportingInfo[servicefacility].valueReference 1..1 MS
+* supportingInfo[servicefacility].valueReference only Reference(C4BBOrganization)
 * insert SupportingInfoString(medicalrecordnumber)
 * insert SupportingInfoString(patientaccountnumber)
 * diagnosis 1..* MS

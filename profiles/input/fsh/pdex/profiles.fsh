@@ -59,9 +59,9 @@ Description: "A pharmacy dispense known from pharmacy claims, coded with NDC."
 * status MS
 * status from http://hl7.org/fhir/ValueSet/medicationdispense-status (required)
 * category from http://hl7.org/fhir/ValueSet/medicationdispense-category (required)
-* medication[x] only CodeableConcept
 * medicationCodeableConcept 1..1
 * medicationCodeableConcept from FDANationalDrugCode (required)
+* medication[x] only CodeableConcept
 * subject 1..1 MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
 * performer.actor only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-practitioner or http://hl7.org/fhir/us/core/StructureDefinition/us-core-practitionerrole or http://hl7.org/fhir/us/core/StructureDefinition/us-core-organization)
@@ -167,7 +167,6 @@ Description: "A payer's prior authorization decision, as an ExplanationOfBenefit
 * item.adjudication ^slicing.discriminator.type = #pattern
 * item.adjudication ^slicing.discriminator.path = "category"
 * item.adjudication ^slicing.rules = #closed
-* item.adjudication.extension contains ReviewAction named reviewAction 0..1 MS
 * item.adjudication.category from PDexAdjudicationCategoryDiscriminator (required)
 * item.adjudication contains adjudicationamounttype 0..* MS and allowedunits 0..1 MS and denialreason 0..* MS and consumedunits 0..1 MS
 * item.adjudication[adjudicationamounttype].category from PDexAdjudication (required)
@@ -179,17 +178,20 @@ Description: "A payer's prior authorization decision, as an ExplanationOfBenefit
 * item.adjudication[denialreason].reason from X12ClaimAdjustmentReasonCodesCMSRemittanceAdviceRemarkCodes (required)
 * item.adjudication[consumedunits].category = PDexAdjudicationDiscriminator#consumedunits
 * item.adjudication[consumedunits].value 1..1 MS
+// reviewAction is added after the slices (here and on adjudication below): SUSHI would copy it into
+// slices declared later, while the published slices start from the base adjudication.
+* item.adjudication.extension contains ReviewAction named reviewAction 0..1 MS
 * addItem.provider only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-practitioner or http://hl7.org/fhir/us/core/StructureDefinition/us-core-practitionerrole or http://hl7.org/fhir/us/core/StructureDefinition/us-core-organization)
 * adjudication MS
 * adjudication ^slicing.discriminator.type = #pattern
 * adjudication ^slicing.discriminator.path = "category"
 * adjudication ^slicing.rules = #closed
-* adjudication.extension contains ReviewAction named reviewAction 0..1 MS
 * adjudication.category MS
 * adjudication.category from PDexAdjudicationCategoryDiscriminator (required)
 * adjudication contains adjudicationamounttype 0..* MS and denialreason 0..* MS
 * adjudication[adjudicationamounttype].category from PDexAdjudication (required)
 * adjudication[adjudicationamounttype].amount 1..1
+* adjudication.extension contains ReviewAction named reviewAction 0..1 MS
 * total.extension contains PriorAuthorizationUtilization named priorauth-utilization 0..1 MS
 * total.category MS
 * total.category from PriorAuthorizationAmounts (extensible)

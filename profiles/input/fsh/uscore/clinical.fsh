@@ -87,8 +87,8 @@ Description: "A patient's goals (US Core 3.1.1)."
 * subject MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
 * target MS
-* target.due[x] only date
 * target.dueDate MS
+* target.due[x] only date
 
 Profile: USCoreImmunizationProfile
 Parent: Immunization

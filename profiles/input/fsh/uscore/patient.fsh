@@ -50,14 +50,15 @@ Description: "OMB race categories plus detailed CDC race codes and a free-text r
     ombCategory 0..5 MS and
     detailed 0..* and
     text 1..1 MS
-* extension[ombCategory].value[x] only Coding
+// Type slices (value[x]:valueCoding) as US Core 3.1.1 publishes race; its ethnicity constrains value[x] itself.
 * extension[ombCategory].valueCoding 1..1
 * extension[ombCategory].valueCoding from http://hl7.org/fhir/us/core/ValueSet/omb-race-category (required)
-* extension[detailed].value[x] only Coding
+* extension[ombCategory].value[x] only Coding
 * extension[detailed].valueCoding 1..1
 * extension[detailed].valueCoding from http://hl7.org/fhir/us/core/ValueSet/detailed-race (required)
-* extension[text].value[x] only string
+* extension[detailed].value[x] only Coding
 * extension[text].valueString 1..1
+* extension[text].value[x] only string
 * value[x] 0..0
 
 Extension: USCoreEthnicityExtension
@@ -90,9 +91,9 @@ Description: "Sex assigned at birth (F, M, UNK)."
 * ^context[0].type = #element
 * ^context[0].expression = "Patient"
 * . 0..1
-* value[x] only code
 * valueCode 1..1
 * valueCode from http://hl7.org/fhir/us/core/ValueSet/birthsex (required)
+* value[x] only code
 
 Extension: USCoreDirectEmailExtension
 Id: us-core-direct
@@ -102,5 +103,5 @@ Description: "Flags a ContactPoint email address as a Direct secure-messaging ad
 * ^context[0].type = #element
 * ^context[0].expression = "ContactPoint"
 * . 0..1
-* value[x] only boolean
 * valueBoolean 1..1
+* value[x] only boolean

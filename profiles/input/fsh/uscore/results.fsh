@@ -149,9 +149,9 @@ Description: "The patient's smoking status (US Core 3.1.1)."
 * subject 1..1 MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
 * issued 1..1 MS
-* value[x] only CodeableConcept
 * valueCodeableConcept 1..1 MS
 * valueCodeableConcept from http://hl7.org/fhir/us/core/ValueSet/us-core-observation-smokingstatus (preferred)
+* value[x] only CodeableConcept
 
 Profile: USCorePediatricBMIforAgeObservationProfile
 Parent: http://hl7.org/fhir/StructureDefinition/vitalsigns
@@ -163,9 +163,9 @@ Description: "BMI percentile for age, 2-20 years (US Core 3.1.1)."
 * code = $loinc#59576-9
 * subject MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
-* value[x] only Quantity
 * valueQuantity 0..1 MS
 * insert UcumQuantity(valueQuantity, #%)
+* value[x] only Quantity
 
 Profile: USCorePediatricWeightForHeightObservationProfile
 Parent: http://hl7.org/fhir/StructureDefinition/vitalsigns
@@ -177,9 +177,9 @@ Description: "Weight-for-length percentile, birth to 36 months (US Core 3.1.1)."
 * code = $loinc#77606-2
 * subject MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
-* value[x] only Quantity
 * valueQuantity 0..1 MS
 * insert UcumQuantity(valueQuantity, #%)
+* value[x] only Quantity
 
 Profile: UsCorePediatricHeadOccipitalFrontalCircumferencePercentileProfile
 Parent: http://hl7.org/fhir/StructureDefinition/vitalsigns
@@ -191,9 +191,9 @@ Description: "Head circumference percentile, birth to 36 months (US Core 3.1.1).
 * code = $loinc#8289-1
 * subject MS
 * subject only Reference(http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient)
-* value[x] only Quantity
 * valueQuantity 0..1 MS
 * insert UcumQuantity(valueQuantity, #%)
+* value[x] only Quantity
 
 Profile: USCorePulseOximetryProfile
 Parent: http://hl7.org/fhir/StructureDefinition/oxygensat
