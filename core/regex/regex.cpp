@@ -1,0 +1,116 @@
+#include "regex/regex.h"
+
+#include "regex/compiler.h"
+#include "regex/parser.h"
+#include "regex/utf8.h"
+#include "regex/vm.h"
+
+namespace pdex::regex {
+
+Regex Regex::Compile(std::string_view pattern, std::optional<CompileError>& error) {
+  error.reset();
+  Regex regex;
+  ParsedPattern parsed = Parse(DecodeUtf8(pattern));
+  if (parsed.error) {
+    error = std::move(parsed.error);
+    return regex;
+  }
+  Program program = CompileProgram(*parsed.root, parsed.captures, error);
+  if (!error) regex.program_ = std::make_shared<const Program>(std::move(program));
+  return regex;
+}
+
+int Regex::captures() const { return program_->captures; }
+
+bool Regex::Search(std::string_view subject) const {
+  return Run(*program_, subject, 0, RunOptions{.need_captures = false}).has_value();
+}
+
+bool Regex::FullMatch(std::string_view subject) const {
+  return Run(*program_, subject, 0, RunOptions{.anchor_start = true, .anchor_end = true, .need_captures = false}).has_value();
+}
+
+std::optional<std::vector<Span>> Regex::Find(std::string_view subject, std::size_t from) const {
+  auto slots = Run(*program_, subject, from, RunOptions{});
+  if (!slots) return std::nullopt;
+  std::vector<Span> groups(static_cast<std::size_t>(program_->captures) + 1);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    // A group is set only when both its ends are (a reset between them leaves neither).
+    if ((*slots)[2 * g] != std::string::npos && (*slots)[2 * g + 1] != std::string::npos) {
+      groups[g] = Span{(*slots)[2 * g], (*slots)[2 * g + 1]};
+    }
+  }
+  return groups;
+}
+
+namespace {
+
+// ECMAScript GetSubstitution: "$nn" names group nn when it exists, else "$n" group n followed by
+// the digit; a reference to a group past the last, "$0" and a lone '$' are literal text.
+void AppendSubstitution(std::string& out, std::string_view replacement, std::string_view subject,
+                        const std::vector<Span>& groups) {
+  const auto append_group = [&](std::size_t g) {
+    if (groups[g].matched()) out.append(subject.substr(groups[g].start, groups[g].end - groups[g].start));
+  };
+  const auto digit = [&](std::size_t i) { return i < replacement.size() && replacement[i] >= '0' && replacement[i] <= '9'; };
+  const std::size_t last_group = groups.size() - 1;
+  for (std::size_t i = 0; i < replacement.size(); ++i) {
+    const char c = replacement[i];
+    if (c != '$' || i + 1 == replacement.size()) {
+      out += c;
+      continue;
+    }
+    const char next = replacement[i + 1];
+    if (next == '$') {
+      out += '$';
+      ++i;
+    } else if (next == '&') {
+      append_group(0);
+      ++i;
+    } else if (next == '`') {
+      out.append(subject.substr(0, groups[0].start));
+      ++i;
+    } else if (next == '\'') {
+      out.append(subject.substr(groups[0].end));
+      ++i;
+    } else if (digit(i + 1)) {
+      const std::size_t one = static_cast<std::size_t>(next - '0');
+      const std::size_t two = digit(i + 2) ? one * 10 + static_cast<std::size_t>(replacement[i + 2] - '0') : 0;
+      if (two >= 1 && two <= last_group) {
+        append_group(two);
+        i += 2;
+      } else if (one >= 1 && one <= last_group) {
+        append_group(one);
+        i += 1;
+      } else {
+        out += c;
+      }
+    } else {
+      out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Regex::ReplaceAll(std::string_view subject, std::string_view replacement) const {
+  std::string out;
+  std::size_t copied = 0;  // subject bytes up to here are in `out`
+  std::size_t from = 0;
+  while (from <= subject.size()) {
+    auto groups = Find(subject, from);
+    if (!groups) break;
+    const Span whole = groups->front();
+    out.append(subject.substr(copied, whole.start - copied));
+    AppendSubstitution(out, replacement, subject, *groups);
+    copied = whole.end;
+    // After an empty match the search resumes one code point further on, as JavaScript does.
+    if (whole.end > whole.start) from = whole.end;
+    else if (whole.end < subject.size()) from = whole.end + DecodeUtf8(subject, whole.end).length;
+    else break;
+  }
+  out.append(subject.substr(copied));
+  return out;
+}
+
+}  // namespace pdex::regex
