@@ -7,43 +7,16 @@
 
 namespace pdex::regex {
 
-Regex Regex::Compile(std::string_view pattern, std::optional<CompileError>& error) {
-  error.reset();
-  Regex regex;
-  ParsedPattern parsed = Parse(DecodeUtf8(pattern));
-  if (parsed.error) {
-    error = std::move(parsed.error);
-    return regex;
-  }
-  Program program = CompileProgram(*parsed.root, parsed.captures, error);
-  if (!error) regex.program_ = std::make_shared<const Program>(std::move(program));
-  return regex;
-}
-
-int Regex::captures() const { return program_->captures; }
-
-bool Regex::Search(std::string_view subject) const {
-  return Run(*program_, subject, 0, RunOptions{.need_captures = false}).has_value();
-}
-
-bool Regex::FullMatch(std::string_view subject) const {
-  return Run(*program_, subject, 0, RunOptions{.anchor_start = true, .anchor_end = true, .need_captures = false}).has_value();
-}
-
-std::optional<std::vector<Span>> Regex::Find(std::string_view subject, std::size_t from) const {
-  auto slots = Run(*program_, subject, from, RunOptions{});
-  if (!slots) return std::nullopt;
-  std::vector<Span> groups(static_cast<std::size_t>(program_->captures) + 1);
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    // A group is set only when both its ends are (a reset between them leaves neither).
-    if ((*slots)[2 * g] != std::string::npos && (*slots)[2 * g + 1] != std::string::npos) {
-      groups[g] = Span{(*slots)[2 * g], (*slots)[2 * g + 1]};
-    }
-  }
-  return groups;
-}
-
 namespace {
+
+Outcome ToOutcome(RunStatus status) {
+  switch (status) {
+    case RunStatus::kMatch: return Outcome::kMatch;
+    case RunStatus::kNoMatch: return Outcome::kNoMatch;
+    case RunStatus::kOverBudget: break;
+  }
+  return Outcome::kTooCostly;
+}
 
 // ECMAScript GetSubstitution: "$nn" names group nn when it exists, else "$n" group n followed by
 // the digit; a reference to a group past the last, "$0" and a lone '$' are literal text.
@@ -93,16 +66,65 @@ void AppendSubstitution(std::string& out, std::string_view replacement, std::str
 
 }  // namespace
 
-std::string Regex::ReplaceAll(std::string_view subject, std::string_view replacement) const {
+Regex Regex::Compile(std::string_view pattern, std::optional<CompileError>& error) {
+  error.reset();
+  Regex regex;
+  ParsedPattern parsed = Parse(DecodeUtf8(pattern));
+  if (parsed.error) {
+    error = std::move(parsed.error);
+    return regex;
+  }
+  Program program = CompileProgram(*parsed.root, parsed.captures, error);
+  if (!error) regex.program_ = std::make_shared<const Program>(std::move(program));
+  return regex;
+}
+
+int Regex::captures() const { return program_->captures; }
+
+Outcome Regex::Search(std::string_view subject) const {
+  std::uint64_t budget = kMaxMatchSteps;
+  std::vector<std::size_t> slots;
+  return ToOutcome(Run(*program_, subject, 0, RunOptions{.need_captures = false}, budget, slots));
+}
+
+Outcome Regex::FullMatch(std::string_view subject) const {
+  std::uint64_t budget = kMaxMatchSteps;
+  std::vector<std::size_t> slots;
+  const RunOptions options{.anchor_start = true, .anchor_end = true, .need_captures = false};
+  return ToOutcome(Run(*program_, subject, 0, options, budget, slots));
+}
+
+Outcome Regex::Find(std::string_view subject, std::size_t from, std::vector<Span>& groups) const {
+  std::uint64_t budget = kMaxMatchSteps;
+  return FindWithin(subject, from, groups, budget);
+}
+
+Outcome Regex::FindWithin(std::string_view subject, std::size_t from, std::vector<Span>& groups,
+                          std::uint64_t& budget) const {
+  std::vector<std::size_t> slots;
+  const Outcome outcome = ToOutcome(Run(*program_, subject, from, RunOptions{}, budget, slots));
+  groups.assign(static_cast<std::size_t>(program_->captures) + 1, Span{});
+  if (outcome != Outcome::kMatch) return outcome;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    // A group is set only when both its ends are (a reset between them leaves neither).
+    if (slots[2 * g] != std::string::npos && slots[2 * g + 1] != std::string::npos) groups[g] = Span{slots[2 * g], slots[2 * g + 1]};
+  }
+  return outcome;
+}
+
+std::optional<std::string> Regex::ReplaceAll(std::string_view subject, std::string_view replacement) const {
+  std::uint64_t budget = kMaxMatchSteps;  // one budget for all the searches
   std::string out;
   std::size_t copied = 0;  // subject bytes up to here are in `out`
   std::size_t from = 0;
+  std::vector<Span> groups;
   while (from <= subject.size()) {
-    auto groups = Find(subject, from);
-    if (!groups) break;
-    const Span whole = groups->front();
+    const Outcome outcome = FindWithin(subject, from, groups, budget);
+    if (outcome == Outcome::kTooCostly) return std::nullopt;
+    if (outcome == Outcome::kNoMatch) break;
+    const Span whole = groups.front();
     out.append(subject.substr(copied, whole.start - copied));
-    AppendSubstitution(out, replacement, subject, *groups);
+    AppendSubstitution(out, replacement, subject, groups);
     copied = whole.end;
     // After an empty match the search resumes one code point further on, as JavaScript does.
     if (whole.end > whole.start) from = whole.end;

@@ -48,17 +48,18 @@ struct Position {
 
 class Machine {
  public:
-  Machine(const Program& program, std::string_view subject, const RunOptions& options)
+  Machine(const Program& program, std::string_view subject, const RunOptions& options, std::uint64_t& budget)
       : prog_(program),
         subject_(subject),
         options_(options),
+        budget_(budget),
         slots_(options.need_captures ? static_cast<std::size_t>(2 * (program.captures + 1)) : 0),
         current_(program.code.size(), slots_),
         next_(program.code.size(), slots_),
         scratch_(slots_) {}
 
-  std::optional<std::vector<std::size_t>> Run(std::size_t from) {
-    std::optional<std::vector<std::size_t>> match;
+  RunStatus Run(std::size_t from, std::vector<std::size_t>& match) {
+    bool matched = false;
     std::size_t pos = from;
     // \b only looks at ASCII word characters, and a byte >= 0x80 never belongs to one.
     bool after_word = from > 0 && IsWordCharacter(static_cast<unsigned char>(subject_[from - 1]));
@@ -66,10 +67,11 @@ class Machine {
     while (true) {
       const bool at_end = pos >= subject_.size();
       const DecodedCodePoint after = at_end ? DecodedCodePoint{0, 0} : Decode(pos + here.length);
-      if (!match && (!options_.anchor_start || pos == from)) {
+      if (!matched && (!options_.anchor_start || pos == from)) {
         std::fill(scratch_.begin(), scratch_.end(), kUnset);
         AddThread(current_, 0, Position{pos, pos == 0, at_end, after_word, !at_end && IsWordCharacter(here.code_point)});
       }
+      if (over_budget_) return RunStatus::kOverBudget;
       if (current_.size() == 0) break;
       next_.Clear();
       const Position next_position{pos + here.length, false, pos + here.length >= subject_.size(),
@@ -81,8 +83,9 @@ class Machine {
         switch (inst.op) {
           case Op::kMatch:
             if (options_.anchor_end && !at_end) continue;
-            match.emplace(current_.captures(i), current_.captures(i) + slots_);
-            if (!options_.need_captures) return match;
+            match.assign(current_.captures(i), current_.captures(i) + slots_);
+            matched = true;
+            if (!options_.need_captures) return RunStatus::kMatch;
             i = current_.size();  // lower-priority threads are cut off
             continue;
           case Op::kChar: consumes = !at_end && here.code_point == inst.x; break;
@@ -94,13 +97,14 @@ class Machine {
         std::copy(current_.captures(i), current_.captures(i) + slots_, scratch_.begin());
         AddThread(next_, current_.pc(i) + 1, next_position);
       }
+      if (over_budget_) return RunStatus::kOverBudget;  // not every thread of this step got through
       if (at_end) break;
       std::swap(current_, next_);
       after_word = next_position.after_word;
       pos += here.length;
       here = after;
     }
-    return match;
+    return matched ? RunStatus::kMatch : RunStatus::kNoMatch;
   }
 
  private:
@@ -123,6 +127,11 @@ class Machine {
       }
       std::uint32_t pc = entry.pc;
       while (!list.Contains(pc)) {
+        if (budget_ == 0) {
+          over_budget_ = true;
+          return;
+        }
+        --budget_;
         const std::size_t index = list.Insert(pc);
         const Inst& inst = prog_.code[pc];
         bool follow = true;
@@ -170,6 +179,8 @@ class Machine {
   const Program& prog_;
   std::string_view subject_;
   RunOptions options_;
+  std::uint64_t& budget_;
+  bool over_budget_ = false;
   std::size_t slots_;
   ThreadList current_;
   ThreadList next_;
@@ -179,9 +190,12 @@ class Machine {
 
 }  // namespace
 
-std::optional<std::vector<std::size_t>> Run(const Program& program, std::string_view subject, std::size_t from,
-                                            const RunOptions& options) {
-  return Machine(program, subject, options).Run(from);
+RunStatus Run(const Program& program, std::string_view subject, std::size_t from, const RunOptions& options,
+              std::uint64_t& budget, std::vector<std::size_t>& slots) {
+  const std::uint64_t setup = program.code.size();
+  if (budget < setup) return RunStatus::kOverBudget;
+  budget -= setup;
+  return Machine(program, subject, options, budget).Run(from, slots);
 }
 
 }  // namespace pdex::regex

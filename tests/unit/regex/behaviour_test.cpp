@@ -5,6 +5,8 @@
 using regex_test::CompileError;
 using regex_test::CompileOk;
 using regex_test::FirstMatch;
+using regex_test::kMatch;
+using regex_test::kNoMatch;
 
 TEST_CASE("literals, '.' and escapes", "[regex]") {
   CHECK(FirstMatch("bc", "abcd") == "[bc]");
@@ -53,7 +55,7 @@ TEST_CASE("anchors and word boundaries", "[regex]") {
   CHECK(FirstMatch("^$", "") == "[]");
   CHECK(FirstMatch("\\bfoo\\b", "afoo foo") == "[foo]");
   CHECK(FirstMatch("\\Boo\\B", "oo foob") == "[oo]");
-  CHECK(CompileOk("^\\d{4}-\\d{2}-\\d{2}$").FullMatch("2024-02-29"));
+  CHECK(CompileOk("^\\d{4}-\\d{2}-\\d{2}$").FullMatch("2024-02-29") == kMatch);
 }
 
 TEST_CASE("groups and alternation keep ECMAScript's leftmost-first priority", "[regex]") {
@@ -89,29 +91,29 @@ TEST_CASE("greedy and lazy quantifiers", "[regex]") {
 
 TEST_CASE("full matches and searches from an offset", "[regex]") {
   const auto re = CompileOk("a|ab");
-  CHECK(re.FullMatch("ab"));  // a later alternative may complete the full match
-  CHECK_FALSE(re.FullMatch("abc"));
-  CHECK(re.Search("xxab"));
-  CHECK_FALSE(CompileOk("^a").Find("aa", 1));
-  CHECK(regex_test::Describe("a a", CompileOk("\\ba").Find("a a", 1)) == "[a]");
-  CHECK(CompileOk("").FullMatch(""));
+  CHECK(re.FullMatch("ab") == kMatch);  // a later alternative may complete the full match
+  CHECK(re.FullMatch("abc") == kNoMatch);
+  CHECK(re.Search("xxab") == kMatch);
+  CHECK_FALSE(regex_test::Find(CompileOk("^a"), "aa", 1));
+  CHECK(regex_test::Describe("a a", regex_test::Find(CompileOk("\\ba"), "a a", 1)) == "[a]");
+  CHECK(CompileOk("").FullMatch("") == kMatch);
 }
 
 TEST_CASE("replacement follows JavaScript's global replace", "[regex]") {
-  CHECK(CompileOk("(\\d+)-(\\d+)").ReplaceAll("12-34 5-6", "$2:$1") == "34:12 6:5");
-  CHECK(CompileOk("b").ReplaceAll("abc", "[$&|$`|$'|$$]") == "a[b|a|c|$]c");
-  CHECK(CompileOk("(b)").ReplaceAll("abc", "$12|$01|$0|$2|$") == "ab2|b|$0|$2|$c");
-  CHECK(CompileOk("(x)?b").ReplaceAll("ab", "<$1>") == "a<>");
-  CHECK(CompileOk("x*").ReplaceAll("abc", "-") == "-a-b-c-");
-  CHECK(CompileOk("a??").ReplaceAll("ab", "-") == "-a-b-");  // after an empty match, resume one further
-  CHECK(CompileOk("a*").ReplaceAll("aaa", "-") == "--");
-  CHECK(CompileOk("").ReplaceAll("\xC3\xA9\xC3\xA9", "|") == "|\xC3\xA9|\xC3\xA9|");  // code points stay whole
-  CHECK(CompileOk("[0-9]").ReplaceAll("abc123", "-") == "abc---");
+  CHECK(CompileOk("(\\d+)-(\\d+)").ReplaceAll("12-34 5-6", "$2:$1").value() == "34:12 6:5");
+  CHECK(CompileOk("b").ReplaceAll("abc", "[$&|$`|$'|$$]").value() == "a[b|a|c|$]c");
+  CHECK(CompileOk("(b)").ReplaceAll("abc", "$12|$01|$0|$2|$").value() == "ab2|b|$0|$2|$c");
+  CHECK(CompileOk("(x)?b").ReplaceAll("ab", "<$1>").value() == "a<>");
+  CHECK(CompileOk("x*").ReplaceAll("abc", "-").value() == "-a-b-c-");
+  CHECK(CompileOk("a??").ReplaceAll("ab", "-").value() == "-a-b-");  // after an empty match, resume one further
+  CHECK(CompileOk("a*").ReplaceAll("aaa", "-").value() == "--");
+  CHECK(CompileOk("").ReplaceAll("\xC3\xA9\xC3\xA9", "|").value() == "|\xC3\xA9|\xC3\xA9|");  // code points stay whole
+  CHECK(CompileOk("[0-9]").ReplaceAll("abc123", "-").value() == "abc---");
 }
 
 TEST_CASE("malformed UTF-8 is matched byte by byte as U+FFFD", "[regex]") {
-  CHECK(CompileOk("^a.b$").FullMatch("a\xFF" "b"));
-  CHECK(CompileOk("^\\uFFFD+$").FullMatch("\xC3\xE9\x80"));
+  CHECK(CompileOk("^a.b$").FullMatch("a\xFF" "b") == kMatch);
+  CHECK(CompileOk("^\\uFFFD+$").FullMatch("\xC3\xE9\x80") == kMatch);
 }
 
 TEST_CASE("syntax errors name the position", "[regex][errors]") {
@@ -148,10 +150,10 @@ TEST_CASE("pattern size bounds", "[regex][limits]") {
   for (int i = 0; i < pdex::regex::kMaxNesting; ++i) nested += '(';
   nested += 'a';
   for (int i = 0; i < pdex::regex::kMaxNesting; ++i) nested += ')';
-  CHECK(CompileOk(nested).FullMatch("a"));
+  CHECK(CompileOk(nested).FullMatch("a") == kMatch);
   CHECK(CompileError("(" + nested + ")") == "invalid regular expression: groups nested deeper than 100 at position 100");
   CHECK(CompileError(std::string(100000, '(')).find("nested deeper") != std::string::npos);
-  CHECK(CompileOk("a{1000}").FullMatch(std::string(1000, 'a')));
+  CHECK(CompileOk("a{1000}").FullMatch(std::string(1000, 'a')) == kMatch);
   CHECK(CompileError("a{1001}") == "invalid regular expression: repetition count above 1000 at position 1");
   CHECK(CompileError("(a{100}){101}").find("more than 10000 instructions after expanding repetitions") != std::string::npos);
   CHECK(CompileError("((a{1000}){1000}){1000}").find("more than 10000 instructions") != std::string::npos);

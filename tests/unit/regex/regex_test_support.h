@@ -42,8 +42,21 @@ inline std::string Describe(const std::string& subject, const std::optional<std:
   return out;
 }
 
+inline constexpr auto kMatch = pdex::regex::Outcome::kMatch;
+inline constexpr auto kNoMatch = pdex::regex::Outcome::kNoMatch;
+
+// The match at `from` or later; nullopt when there is none (running out of budget fails the test).
+inline std::optional<std::vector<pdex::regex::Span>> Find(const pdex::regex::Regex& re, const std::string& subject,
+                                                          std::size_t from = 0) {
+  std::vector<pdex::regex::Span> groups;
+  const auto outcome = re.Find(subject, from, groups);
+  REQUIRE(outcome != pdex::regex::Outcome::kTooCostly);
+  if (outcome == kNoMatch) return std::nullopt;
+  return groups;
+}
+
 inline std::string FirstMatch(const std::string& pattern, const std::string& subject) {
-  return Describe(subject, CompileOk(pattern).Find(subject, 0));
+  return Describe(subject, Find(CompileOk(pattern), subject));
 }
 
 }  // namespace regex_test
