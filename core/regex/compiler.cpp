@@ -161,6 +161,7 @@ Program CompileProgram(const Node& root, int captures, std::optional<CompileErro
   compiler.CompileNode(root);
   program.code.push_back(Inst{Op::kSave, 1, 0});
   program.code.push_back(Inst{Op::kMatch, 0, 0});
+  program.anchored = program.code[1].op == Op::kBegin;
   if (error) return Program{};
   return program;
 }

@@ -33,6 +33,7 @@ struct Program {
   std::vector<Inst> code;
   std::vector<CharClass> classes;
   int captures = 0;  // groups 1..captures; group 0 is the whole match
+  bool anchored = false;  // starts with ^: a match can only start at the start of the subject
 };
 
 }  // namespace pdex::regex

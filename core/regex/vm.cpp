@@ -15,8 +15,13 @@ constexpr std::size_t kUnset = std::string::npos;
 // capture slots. Every instruction reached in the step is recorded, so each is entered once.
 class ThreadList {
  public:
-  ThreadList(std::size_t program_size, std::size_t slots)
-      : slots_(slots), sparse_(program_size), dense_(program_size), captures_(program_size * slots) {}
+  // Sizes the list for a run; storage is kept between runs (stale entries are never read).
+  void Reset(std::size_t program_size, std::size_t slots) {
+    slots_ = slots;
+    size_ = 0;
+    if (sparse_.size() < program_size) sparse_.resize(program_size), dense_.resize(program_size);
+    if (captures_.size() < program_size * slots) captures_.resize(program_size * slots);
+  }
 
   bool Contains(std::uint32_t pc) const { return sparse_[pc] < size_ && dense_[sparse_[pc]] == pc; }
   std::size_t Insert(std::uint32_t pc) {
@@ -30,7 +35,7 @@ class ThreadList {
   std::size_t* captures(std::size_t i) { return captures_.data() + i * slots_; }
 
  private:
-  std::size_t slots_;
+  std::size_t slots_ = 0;
   std::size_t size_ = 0;
   std::vector<std::uint32_t> sparse_;
   std::vector<std::uint32_t> dense_;
@@ -46,17 +51,39 @@ struct Position {
   bool before_word;  // the next code point is a word character
 };
 
+constexpr std::uint32_t kNoSlot = 0xFFFFFFFF;
+struct StackEntry {
+  std::uint32_t pc;
+  std::uint32_t slot;  // kNoSlot: explore pc; otherwise restore the capture slot to `value`
+  std::size_t value;
+};
+
+// Working storage, reused by the runs of a thread (validation matches the same few patterns
+// against many short strings, where allocating per run would dominate).
+struct Workspace {
+  ThreadList current;
+  ThreadList next;
+  std::vector<std::size_t> scratch;
+  std::vector<StackEntry> stack;
+};
+
 class Machine {
  public:
-  Machine(const Program& program, std::string_view subject, const RunOptions& options, std::uint64_t& budget)
+  Machine(const Program& program, std::string_view subject, const RunOptions& options, std::uint64_t& budget,
+          Workspace& workspace)
       : prog_(program),
         subject_(subject),
         options_(options),
         budget_(budget),
         slots_(options.need_captures ? static_cast<std::size_t>(2 * (program.captures + 1)) : 0),
-        current_(program.code.size(), slots_),
-        next_(program.code.size(), slots_),
-        scratch_(slots_) {}
+        current_(workspace.current),
+        next_(workspace.next),
+        scratch_(workspace.scratch),
+        stack_(workspace.stack) {
+    current_.Reset(program.code.size(), slots_);
+    next_.Reset(program.code.size(), slots_);
+    scratch_.resize(slots_);
+  }
 
   RunStatus Run(std::size_t from, std::vector<std::size_t>& match) {
     bool matched = false;
@@ -67,7 +94,7 @@ class Machine {
     while (true) {
       const bool at_end = pos >= subject_.size();
       const DecodedCodePoint after = at_end ? DecodedCodePoint{0, 0} : Decode(pos + here.length);
-      if (!matched && (!options_.anchor_start || pos == from)) {
+      if (!matched && (pos == from || !(options_.anchor_start || prog_.anchored))) {
         std::fill(scratch_.begin(), scratch_.end(), kUnset);
         AddThread(current_, 0, Position{pos, pos == 0, at_end, after_word, !at_end && IsWordCharacter(here.code_point)});
       }
@@ -169,23 +196,16 @@ class Machine {
     scratch_[slot] = value;
   }
 
-  static constexpr std::uint32_t kNoSlot = 0xFFFFFFFF;
-  struct StackEntry {
-    std::uint32_t pc;
-    std::uint32_t slot;  // kNoSlot: explore pc; otherwise restore scratch_[slot] = value
-    std::size_t value;
-  };
-
   const Program& prog_;
   std::string_view subject_;
   RunOptions options_;
   std::uint64_t& budget_;
   bool over_budget_ = false;
   std::size_t slots_;
-  ThreadList current_;
-  ThreadList next_;
-  std::vector<std::size_t> scratch_;
-  std::vector<StackEntry> stack_;
+  ThreadList& current_;
+  ThreadList& next_;
+  std::vector<std::size_t>& scratch_;
+  std::vector<StackEntry>& stack_;
 };
 
 }  // namespace
@@ -195,7 +215,8 @@ RunStatus Run(const Program& program, std::string_view subject, std::size_t from
   const std::uint64_t setup = program.code.size();
   if (budget < setup) return RunStatus::kOverBudget;
   budget -= setup;
-  return Machine(program, subject, options, budget).Run(from, slots);
+  thread_local Workspace workspace;
+  return Machine(program, subject, options, budget, workspace).Run(from, slots);
 }
 
 }  // namespace pdex::regex
