@@ -212,6 +212,7 @@ class Machine {
 
 RunStatus Run(const Program& program, std::string_view subject, std::size_t from, const RunOptions& options,
               std::uint64_t& budget, std::vector<std::size_t>& slots) {
+  if (from > subject.size()) return RunStatus::kNoMatch;
   const std::uint64_t setup = program.code.size();
   if (budget < setup) return RunStatus::kOverBudget;
   budget -= setup;

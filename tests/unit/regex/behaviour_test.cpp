@@ -97,6 +97,7 @@ TEST_CASE("full matches and searches from an offset", "[regex]") {
   CHECK_FALSE(regex_test::Find(CompileOk("^a"), "aa", 1));
   CHECK(regex_test::Describe("a a", regex_test::Find(CompileOk("\\ba"), "a a", 1)) == "[a]");
   CHECK(CompileOk("").FullMatch("") == kMatch);
+  CHECK_FALSE(regex_test::Find(CompileOk(""), "ab", 3));  // past the end: nothing to find
 }
 
 TEST_CASE("replacement follows JavaScript's global replace", "[regex]") {
