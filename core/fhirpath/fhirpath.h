@@ -17,8 +17,9 @@
 // both the parser and the evaluator. Collections produced during evaluation are capped at
 // kMaxCollectionSize items (an execution error beyond that), which bounds repeat()/descendants().
 // matches()/matchesFull()/replaceMatches() refuse subjects longer than kMaxRegexSubject and
-// patterns longer than kMaxRegexPattern characters (an execution error): the standard regex
-// engines recurse once per input character and would otherwise overflow the stack.
+// patterns longer than kMaxRegexPattern bytes (an execution error). Matching is linear in the
+// subject (core/regex, a Pike VM: no backtracking, no recursion per character); its own bounds
+// (nesting, expanded program size, work per call) are in regex/regex.h and also end in errors.
 //
 // Ownership and thread-safety: a CompiledExpression is immutable and shareable between threads.
 // Evaluate() only reads the JSON and the Environment; several threads may evaluate concurrently as
@@ -47,7 +48,7 @@ namespace pdex::fhirpath {
 inline constexpr std::size_t kMaxExpressionLength = 100000;
 inline constexpr int kMaxNestingDepth = 256;
 inline constexpr std::size_t kMaxCollectionSize = 1000000;
-inline constexpr std::size_t kMaxRegexSubject = 4096;
+inline constexpr std::size_t kMaxRegexSubject = 1 << 20;  // 1 MiB, FHIR's largest string
 inline constexpr std::size_t kMaxRegexPattern = 1024;
 
 enum class ErrorKind { kSyntax, kSemantic, kExecution };

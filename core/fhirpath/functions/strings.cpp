@@ -1,11 +1,10 @@
 // FHIRPath §5.6 String manipulation (plus the 2.1.0 additions trim, split, join, encode, decode,
 // escape, unescape). Indexes count UTF-8 bytes for ASCII text; regexes use ECMAScript syntax with
-// '.' also matching newlines (the spec's single-line mode).
+// '.' also matching newlines (the spec's single-line mode), matched by pdex_regex.
 #include "fhirpath/functions/common.h"
+#include "regex/regex.h"
 
 #include <cctype>
-#include <memory>
-#include <regex>
 #include <unordered_map>
 
 namespace pdex::fhirpath {
@@ -160,61 +159,45 @@ PDEX_FHIRPATH_FN(Replace) {
   return true;
 }
 
-// '.' matches any character including newlines (FHIRPath regexes are single-line mode).
-std::string DotAll(const std::string& pattern) {
-  std::string out;
-  bool in_class = false;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    char c = pattern[i];
-    if (c == '\\' && i + 1 < pattern.size()) {
-      out += c;
-      out += pattern[++i];
-      continue;
-    }
-    if (c == '[') in_class = true;
-    if (c == ']') in_class = false;
-    if (c == '.' && !in_class) out += "[\\s\\S]";
-    else out += c;
-  }
-  return out;
-}
-
 // Compiled patterns are cached per thread (validation evaluates the same invariants many times).
-// The standard library's regex engines recurse per input character, so subjects and patterns are
-// bounded (kMaxRegexSubject / kMaxRegexPattern, documented in fhirpath.h) to keep the stack safe.
-std::shared_ptr<const std::regex> MakeRegex(Evaluator& ev, const Expr& call, const std::string& pattern,
-                                            const std::string& subject) {
+// pdex_regex matches in time linear in the subject, so untrusted patterns cannot hang evaluation;
+// the size bounds (kMaxRegexSubject / kMaxRegexPattern, fhirpath.h) keep its work budget for
+// realistic inputs.
+const regex::Regex* CompileRegex(Evaluator& ev, const Expr& call, const std::string& pattern, const std::string& subject) {
   if (subject.size() > kMaxRegexSubject || pattern.size() > kMaxRegexPattern) {
     ev.Fail(call.name + "(): string or pattern too long for a regular expression (limits " + std::to_string(kMaxRegexSubject) +
-                " / " + std::to_string(kMaxRegexPattern) + " characters)",
+                " / " + std::to_string(kMaxRegexPattern) + " bytes)",
             call.position);
     return nullptr;
   }
-  thread_local std::unordered_map<std::string, std::shared_ptr<const std::regex>> cache;
+  thread_local std::unordered_map<std::string, regex::Regex> cache;
   auto it = cache.find(pattern);
-  if (it != cache.end()) return it->second;
-  try {
-    auto re = std::make_shared<const std::regex>(DotAll(pattern), std::regex::ECMAScript);
-    if (cache.size() >= 256) cache.clear();
-    cache.emplace(pattern, re);
-    return re;
-  } catch (const std::regex_error&) {
-    ev.Fail("invalid regular expression '" + pattern + "'", call.position);
+  if (it != cache.end()) return &it->second;
+  std::optional<regex::CompileError> error;
+  regex::Regex re = regex::Regex::Compile(pattern, error);
+  if (error) {
+    ev.Fail(call.name + "(): " + error->message + " in '" + pattern + "'", call.position);
     return nullptr;
   }
+  if (cache.size() >= 256) cache.clear();
+  return &cache.emplace(pattern, std::move(re)).first->second;
+}
+
+bool FailTooCostly(Evaluator& ev, const Expr& call) {
+  return ev.Fail(call.name + "(): regular expression needs more than " + std::to_string(regex::kMaxMatchSteps) +
+                     " matching steps on this string",
+                 call.position);
 }
 
 bool Matches(Evaluator& ev, const Collection& focus, const Expr& call, const Scope& scope, bool full, Collection& out) {
   StringCall sc = Prepare(ev, focus, call, scope);
   if (!sc.ok) return false;
   if (sc.any_empty) return true;
-  auto re = MakeRegex(ev, call, *sc.args[0], *sc.focus);
+  const regex::Regex* re = CompileRegex(ev, call, *sc.args[0], *sc.focus);
   if (!re) return false;
-  try {
-    out.push_back(Value::Boolean(full ? std::regex_match(*sc.focus, *re) : std::regex_search(*sc.focus, *re)));
-  } catch (const std::regex_error&) {
-    return ev.Fail("regular expression too complex", call.position);
-  }
+  const regex::Outcome outcome = full ? re->FullMatch(*sc.focus) : re->Search(*sc.focus);
+  if (outcome == regex::Outcome::kTooCostly) return FailTooCostly(ev, call);
+  out.push_back(Value::Boolean(outcome == regex::Outcome::kMatch));
   return true;
 }
 
@@ -229,13 +212,11 @@ PDEX_FHIRPATH_FN(ReplaceMatches) {
     out.push_back(Value::String(*sc.focus));
     return true;
   }
-  auto re = MakeRegex(ev, call, *sc.args[0], *sc.focus);
+  const regex::Regex* re = CompileRegex(ev, call, *sc.args[0], *sc.focus);
   if (!re) return false;
-  try {
-    out.push_back(Value::String(std::regex_replace(*sc.focus, *re, *sc.args[1])));
-  } catch (const std::regex_error&) {
-    return ev.Fail("regular expression too complex", call.position);
-  }
+  auto replaced = re->ReplaceAll(*sc.focus, *sc.args[1]);
+  if (!replaced) return FailTooCostly(ev, call);
+  out.push_back(Value::String(std::move(*replaced)));
   return true;
 }
 

@@ -230,6 +230,26 @@ TEST_CASE("expressions near the nesting limit evaluate; regex inputs are bounded
   CHECK(EvalError("'a'.matches('(')").message.find("invalid regular expression") != std::string::npos);
 }
 
+TEST_CASE("regular expressions match in linear time and refuse unsupported features", "[fhirpath][regex]") {
+  // Backtracking engines take exponential time on these (the fuzzer hung std::regex on '.*******');
+  // '.**' is a syntax error in ECMAScript, as in fhirpath.js.
+  Json basic = {{"resourceType", "Basic"}, {"id", std::string(20000, 'a')}};
+  CHECK(Eval("id.matches('(a*)*b')", basic) == Json::array({false}));
+  CHECK(Eval("id.matches('(.*)*(.*)*(.*)*!')", basic) == Json::array({false}));
+  CHECK(Eval("id.matchesFull('(a|aa)+')", basic) == Json::array({true}));
+  std::string pairs;
+  for (int i = 0; i < 10000; ++i) pairs += "a-";
+  CHECK(Eval("id.replaceMatches('(a)(a)', '$2-')", basic) == Json::array({pairs}));
+  CHECK(EvalError("'a'.matches('.**')").message == "matches(): invalid regular expression: nothing to repeat at position 2 in '.**'");
+  CHECK(EvalError("'aa'.matches('(a)\\\\1')").message ==
+        "matches(): unsupported regular expression feature (backreference \\1) at position 3 in '(a)\\1'");
+  CHECK(EvalError("'ab'.replaceMatches('a(?=b)', 'x')").message.find("unsupported regular expression feature (lookahead) at position 1") !=
+        std::string::npos);
+  CHECK(Eval("'A\\nB'.matches('^A.B$')") == Json::array({true}));  // single-line mode
+  CHECK(Eval("'\u00e9t\u00e9'.matchesFull('.t.')") == Json::array({true}));  // '.' is one code point
+  CHECK(Eval("'2024-02-29'.replaceMatches('(\\\\d+)-(\\\\d+)-(\\\\d+)', '$3/$2/$1')") == Json::array({"29/02/2024"}));
+}
+
 TEST_CASE("random token soup never crashes or throws", "[fhirpath][robustness]") {
   const char* const kTokens[] = {"Patient", "name", "given", ".", "(", ")", "[", "]", "0", "1.5", "'x'", "where(", "select(",
                                  "$this", "$index", "+", "-", "*", "/", "=", "!=", "~", "and", "or", "implies", "|", "{", "}",
