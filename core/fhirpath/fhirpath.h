@@ -133,6 +133,10 @@ struct Environment {
   // suite), but R4 core invariants such as dom-3 rely on it filtering like ofType() (as the HL7 Java
   // validator does). Validators evaluating core invariants should set this.
   bool lenient_as = false;
+  // startsWith() on an empty collection: empty by the spec, but false in the HL7 Java engine that R4's
+  // invariants were written against; ref-1 (`reference.startsWith('#').not() or ...`) holds on a
+  // display-only Reference only that way. Validators evaluating core invariants should set this.
+  bool empty_starts_with_false = false;
   // now()/today()/timeOfDay() instant; unset -> the system clock (one reading per evaluation).
   std::optional<DateTimeValue> now;
 };

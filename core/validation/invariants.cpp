@@ -97,17 +97,24 @@ InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) co
     environment.model = &state_->model;
     environment.resource = context.resource;
     environment.root_resource = context.root_resource;
+    environment.empty_starts_with_false = true;  // see the note on the empty result below
     LocalTerminology terminology(state_->terminology);
     environment.terminology = &terminology;
     const fhirpath::Collection focus{fhirpath::Value::MakeNode(std::move(node))};
     fhirpath::Result<fhirpath::Collection> result = fhirpath::Evaluate(compiled.value(), focus, environment);
     if (!result.ok() || terminology.undecided()) return std::nullopt;
+    // A constraint holds when its expression is true (FHIR R4 ElementDefinition.constraint). As the HL7
+    // Java validator converts the result: one Boolean is its value, an empty result is a violation
+    // (`telecom or endpoint` with neither present), any other non-empty result holds. R4's own
+    // invariants were written against that engine; ref-1 also needs its startsWith() on empty.
     const fhirpath::Collection& values = result.value();
-    if (values.empty()) return true;  // nothing to test (FHIR treats only `false` as a violation)
-    if (values.size() == 1 && !values[0].is_node() && values[0].kind() == fhirpath::ValueKind::kBoolean) {
-      return values[0].boolean();
+    if (values.size() == 1 && values[0].kind() == fhirpath::ValueKind::kBoolean) return values[0].boolean();
+    if (values.size() == 1) {
+      if (const std::optional<fhirpath::Value> primitive = fhirpath::ToSystem(values[0]);
+          primitive && primitive->kind() == fhirpath::ValueKind::kBoolean)
+        return primitive->boolean();
     }
-    return std::nullopt;
+    return !values.empty();
   } catch (const std::exception&) {
     return std::nullopt;
   }

@@ -87,7 +87,10 @@ PDEX_FHIRPATH_FN(Substring) {
 PDEX_FHIRPATH_FN(StartsWith) {
   StringCall sc = Prepare(ev, focus, call, scope);
   if (!sc.ok) return false;
-  if (sc.any_empty) return true;
+  if (sc.any_empty) {
+    if (focus.empty() && ev.env().empty_starts_with_false) out.push_back(Value::Boolean(false));
+    return true;
+  }
   out.push_back(Value::Boolean(sc.focus->compare(0, sc.args[0]->size(), *sc.args[0]) == 0 && sc.focus->size() >= sc.args[0]->size()));
   return true;
 }
