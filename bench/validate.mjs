@@ -1,9 +1,12 @@
 // Validation throughput (issue 6): every resource of the Synthea bundles in ../shared validated
 // against base R4, in our WebAssembly core and with @medplum/core's validateResource in the same run;
-// the native figure comes from the `pdex` CLI validating the same bundles in one call.
+// the native figures come from bench/validate_bench (the same Engine path, when built) and from the
+// `pdex` CLI validating the same bundles in one call.
 // Goal: WASM >= 3x @medplum/core while doing more checks.
+// Alone: `node bench/validate.mjs [SECONDS]` (needs build/wasm and build/js: scripts/build wasm web).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 
@@ -46,6 +49,16 @@ export async function benchValidate(seconds = 5) {
   console.log(`validate: ${resources.length} Synthea resources against base R4; resources/s: WASM ${wasm.toFixed(0)}, ` +
     `@medplum/core ${peer.toFixed(0)}; WASM / @medplum/core = ${(wasm / peer).toFixed(2)}x (goal >= 3x)`);
 
+  const nativeBench = `${root}build/native/bench/validate_bench`;
+  if (existsSync(nativeBench)) {
+    const run = spawnSync(nativeBench, [`${root}../shared`, String(seconds)], { encoding: 'utf8' });
+    const rate = Number(/([\d.]+) resources\/s/.exec(run.stdout)?.[1]);
+    if (rate > 0) {
+      console.log(`validate: native (bench/validate_bench, same Engine path) ${rate.toFixed(0)} resources/s; ` +
+        `WASM / native = ${(wasm / rate).toFixed(2)}`);
+    }
+  }
+
   const native = `${root}build/native/pdex`;
   if (existsSync(native)) {
     const start = performance.now();
@@ -55,3 +68,5 @@ export async function benchValidate(seconds = 5) {
       `including the definitions pack load (${(resources.length / seconds).toFixed(0)} resources/s overall)`);
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchValidate(Number(process.argv[2] ?? 5));

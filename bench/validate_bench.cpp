@@ -1,8 +1,10 @@
 // Native validation benchmark (not a test): every resource of the Synthea bundles in the shared
 // fixtures validated against base R4 the way the WebAssembly module does it (Engine::Validate on the
 // JSON text, then the OperationOutcome serialized), repeated for about SECONDS; prints resources/s.
-// The same Engine path as bench/validate.mjs, so native and WASM figures compare.
-//   build/<dir>/bench/validate_bench [SHARED_DIR] [SECONDS]
+// The same Engine path as bench/validate.mjs, so native and WASM figures compare. With ROUNDS, runs
+// exactly that many rounds whatever the time (for instruction counts under `perf stat` on a busy
+// machine: the difference between two ROUNDS values is the cost of the rounds alone).
+//   build/<dir>/bench/validate_bench [SHARED_DIR] [SECONDS] [ROUNDS]
 #include "api/engine.h"
 #include "json/parse.h"
 #include "json/serialize.h"
@@ -34,6 +36,7 @@ double Seconds(Clock::time_point start) { return std::chrono::duration<double>(C
 int main(int argc, char** argv) {
   const std::string shared = argc > 1 ? argv[1] : PDEX_SHARED_DIR;
   const double seconds = argc > 2 ? std::atof(argv[2]) : 5.0;
+  const std::size_t fixed_rounds = argc > 3 ? static_cast<std::size_t>(std::atol(argv[3])) : 0;
   const std::string dir = shared + "/fixtures/synthea";
   if (!std::filesystem::is_directory(dir)) {
     std::fprintf(stderr, "no %s\n", dir.c_str());
@@ -65,7 +68,7 @@ int main(int argc, char** argv) {
   do {
     round();
     ++rounds;
-  } while (Seconds(start) < seconds);
+  } while (fixed_rounds > 0 ? rounds < fixed_rounds : Seconds(start) < seconds);
   const double rate = static_cast<double>(rounds * texts.size()) / Seconds(start);
   std::printf("validate (native, Engine::Validate on text + serialized outcome): %zu Synthea resources, "
               "%.0f resources/s (definitions load %.2f s, first round %.2f s)\n",

@@ -8,11 +8,10 @@
 namespace pdex::validation::internal {
 namespace {
 
-bool IsResourceTypeCode(const package::Registry& registry, std::string_view type) {
+bool IsResourceTypeCode(const Validator& validator, std::string_view type) {
   if (type == "Resource" || type == "DomainResource") return true;
   if (type.empty() || type[0] < 'A' || type[0] > 'Z') return false;
-  const nlohmann::json* sd = registry.FindTypeDefinition(type);
-  return sd != nullptr && Str(*sd, "kind") == "resource";
+  return validator.IsResourceType(type);
 }
 
 std::string JoinTypes(const std::vector<std::string>& types) {
@@ -86,9 +85,8 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
            "expected a resource (a JSON object with resourceType)");
     return;
   }
-  const nlohmann::json* definition = validator_.registry().FindTypeDefinition(type);
-  const ElementIndex* index = definition != nullptr && Str(*definition, "kind") == "resource"
-                                  ? validator_.IndexForDefinition(*definition)
+  const ElementIndex* index = validator_.IsResourceType(type)
+                                  ? validator_.IndexForDefinition(*validator_.TypeDefinition(type))
                                   : nullptr;
   const std::size_t saved = path_.size();
   if (path_.empty()) path_ = type;
@@ -279,7 +277,7 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
   found.reserve(object.size());
   for (auto it = object.begin(); it != object.end(); ++it) {
     const std::string& key = it.key();
-    if (key == "resourceType" && node == 0 && index.node(0).parent < 0 && IsResourceTypeCode(validator_.registry(), index.type())) {
+    if (key == "resourceType" && node == 0 && index.node(0).parent < 0 && IsResourceTypeCode(validator_, index.type())) {
       continue;
     }
     const bool underscore = !key.empty() && key[0] == '_';
@@ -432,7 +430,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
     if (item.ext != nullptr) {
       const std::size_t saved_ext = path_.size();
       // `_name` holds the primitive's id and extensions: validate it as the primitive type's Element.
-      const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(
+      const nlohmann::json* type_sd = validator_.TypeDefinition(
           item.type.substr(0, 4) == "http" ? "string" : item.type);
       const ElementIndex* type_index = type_sd != nullptr ? validator_.IndexForDefinition(*type_sd) : nullptr;
       if (type_index != nullptr) {
@@ -455,8 +453,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
 
 void Walker::ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                              ResourceFrame& frame, std::size_t depth) {
-  const package::Registry& registry = validator_.registry();
-  if (IsResourceTypeCode(registry, type)) {
+  if (IsResourceTypeCode(validator_, type)) {
     if (!value.is_object()) {
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
@@ -479,7 +476,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   context_.emplace_back(std::string(def.path), type);
   if (def.content_reference >= 0 || !def.children.empty()) {
     ValidateChildren(value, index, node, frame, depth + 1, false);
-  } else if (const nlohmann::json* type_sd = registry.FindTypeDefinition(type)) {
+  } else if (const nlohmann::json* type_sd = validator_.TypeDefinition(type)) {
     if (const ElementIndex* type_index = validator_.IndexForDefinition(*type_sd)) {
       ValidateChildren(value, *type_index, 0, frame, depth + 1, false);
     }

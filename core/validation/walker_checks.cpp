@@ -268,8 +268,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       const std::size_t before = path.rfind('/', slash - 1);
       const std::string_view type = path.substr(before == std::string_view::npos ? 0 : before + 1,
                                                 slash - (before == std::string_view::npos ? 0 : before + 1));
-      const nlohmann::json* sd = registry.FindTypeDefinition(type);
-      if (sd != nullptr && Str(*sd, "kind") == "resource") {
+      if (validator_.IsResourceType(type)) {
         target_type = std::string(type);
       } else if (ref.find("://") == std::string_view::npos) {
         Report(Severity::kError, "structure", "validator.reference-format",
@@ -366,7 +365,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
       // Walk the type's base chain (e.g. SimpleQuantity -> Quantity, Age -> Quantity).
       std::string type = where_type;
       for (int hops = 0; hops < 6 && !ok; ++hops) {
-        const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(type);
+        const nlohmann::json* type_sd = validator_.TypeDefinition(type);
         if (type_sd == nullptr) break;
         const std::string_view base = Str(*type_sd, "baseDefinition");
         const std::size_t slash = base.rfind('/');

@@ -41,7 +41,7 @@ export class PdexCore {
   }
 
   validate(resource: ResourceInput, options: ValidateOptions = {}): OperationOutcome {
-    return parseOutcome(this.live().validate(resource, JSON.stringify(options)));
+    return parseOutcome(this.live().validate(utf8(resource), JSON.stringify(options)));
   }
 
   /**
@@ -141,6 +141,17 @@ export class ParsedResource extends Disposable<ParsedResourceHandle> {
     const text = this.errorText();
     return text ? parseOutcome(text) : undefined;
   }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * A string as UTF-8 bytes for the core: TextEncoder (native code) is several times faster than
+ * Embind's character-by-character conversion of a string argument, and writes a lone surrogate as
+ * U+FFFD like every other WHATWG encoder. Bytes pass through unchanged.
+ */
+function utf8(input: ResourceInput): Uint8Array {
+  return typeof input === 'string' ? encoder.encode(input) : input;
 }
 
 function isGzip(bytes: Uint8Array): boolean {
