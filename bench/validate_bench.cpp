@@ -1,6 +1,6 @@
 // Native validation benchmark (not a test): every resource of the Synthea bundles in the shared
 // fixtures validated against base R4 the way the WebAssembly module does it (Engine::Validate on the
-// JSON text, then the OperationOutcome serialized), repeated for about SECONDS; prints resources/s.
+// JSON text to OperationOutcome text, Engine::ValidateToText), repeated for about SECONDS; prints resources/s.
 // The same Engine path as bench/validate.mjs, so native and WASM figures compare. With ROUNDS, runs
 // exactly that many rounds whatever the time (for instruction counts under `perf stat` on a busy
 // machine: the difference between two ROUNDS values is the cost of the rounds alone).
@@ -58,7 +58,7 @@ int main(int argc, char** argv) {
 
   std::size_t sink = 0;
   auto round = [&] {
-    for (const std::string& text : texts) sink += pdex::json::Serialize(engine.Validate(text)).size();
+    for (const std::string& text : texts) sink += engine.ValidateToText(text).size();
   };
   const auto warm_start = Clock::now();
   round();  // first use builds the element indexes and the FHIRPath type model
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     ++rounds;
   } while (fixed_rounds > 0 ? rounds < fixed_rounds : Seconds(start) < seconds);
   const double rate = static_cast<double>(rounds * texts.size()) / Seconds(start);
-  std::printf("validate (native, Engine::Validate on text + serialized outcome): %zu Synthea resources, "
+  std::printf("validate (native, Engine::ValidateToText): %zu Synthea resources, "
               "%.0f resources/s (definitions load %.2f s, first round %.2f s)\n",
               texts.size(), rate, load_seconds, warm_seconds);
   return sink == 0 ? 1 : 0;

@@ -55,7 +55,7 @@ std::string Validate(const Engine& engine, const std::string& resource, const st
         if (profile.is_string()) options.profiles.push_back(profile.get<std::string>());
       }
     }
-    return Serialize(engine.Validate(resource, options));
+    return engine.ValidateToText(resource, options);
   });
 }
 
