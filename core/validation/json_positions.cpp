@@ -24,12 +24,13 @@ std::string WithoutUnderscore(const std::string& path) {
 }
 
 // Recursive-descent scan of well-formed JSON, recording the byte offset where each value in
-// `wanted` starts (by path). Subtrees holding none of them are only stepped over.
+// `wanted` starts (by path). Subtrees holding none of them are only stepped over, and the scan stops
+// once every path in `exact` has been found (the enclosing values are only fallbacks for the others).
 class Scanner {
  public:
   Scanner(std::string_view text, const std::unordered_set<std::string>& wanted,
-          std::unordered_map<std::string, std::size_t>& out)
-      : text_(text), wanted_(wanted), out_(out) {}
+          const std::unordered_set<std::string>& exact, std::unordered_map<std::string, std::size_t>& out)
+      : text_(text), wanted_(wanted), exact_(exact), out_(out) {}
 
   void Run() {
     SkipSpace();
@@ -67,24 +68,25 @@ class Scanner {
     return !plain.empty() && wanted_.count(plain) > 0;
   }
   void Record(const std::string& path) {
-    if (wanted_.count(path) > 0) out_.emplace(path, pos_);
-    if (const std::string plain = WithoutUnderscore(path); !plain.empty() && wanted_.count(plain) > 0) {
-      out_.emplace(plain, pos_);
-    }
+    if (wanted_.count(path) > 0) Add(path);
+    if (const std::string plain = WithoutUnderscore(path); !plain.empty() && wanted_.count(plain) > 0) Add(plain);
+  }
+  void Add(const std::string& path) {
+    if (out_.emplace(path, pos_).second && exact_.count(path) > 0 && ++exact_found_ == exact_.size()) done_ = true;
   }
   // `path` is the value's location when `track` (and left as it is otherwise).
   void Value(std::string& path, int depth, bool is_root, bool track) {
-    if (pos_ >= text_.size() || depth > kMaxDepth) return;
+    if (done_ || pos_ >= text_.size() || depth > kMaxDepth) return;
     if (!is_root && track) Record(path);
     const char c = text_[pos_];
     if (c == '{') {
       if (is_root) {
         path = RootType();
-        out_.emplace(path, pos_);
+        Add(path);
       }
       ++pos_;
       SkipSpace();
-      while (pos_ < text_.size() && text_[pos_] != '}') {
+      while (!done_ && pos_ < text_.size() && text_[pos_] != '}') {
         const std::size_t saved = path.size();
         if (track) path += '.';
         String(track ? &path : nullptr);
@@ -104,7 +106,7 @@ class Scanner {
       ++pos_;
       SkipSpace();
       std::size_t index = 0;
-      while (pos_ < text_.size() && text_[pos_] != ']') {
+      while (!done_ && pos_ < text_.size() && text_[pos_] != ']') {
         const std::size_t saved = path.size();
         if (track) path.append("[").append(std::to_string(index)).append("]");
         ++index;
@@ -138,8 +140,11 @@ class Scanner {
 
   std::string_view text_;
   const std::unordered_set<std::string>& wanted_;
+  const std::unordered_set<std::string>& exact_;
   std::unordered_map<std::string, std::size_t>& out_;
   std::size_t pos_ = 0;
+  std::size_t exact_found_ = 0;
+  bool done_ = false;
 };
 
 // Line and column (in code points) of each byte offset, in one pass over the text.
@@ -171,8 +176,10 @@ void AnnotatePositions(std::string_view text, Issues& issues) {
   if (!needed) return;
   // The issues' locations and each enclosing one (where the search below falls back to).
   std::unordered_set<std::string> wanted;
+  std::unordered_set<std::string> exact;
   for (const Issue& issue : issues) {
     if (issue.line != 0 || issue.expression.empty()) continue;
+    exact.insert(issue.expression);
     std::string path = issue.expression;
     while (!path.empty() && wanted.insert(path).second) {
       const std::size_t cut = path.find_last_of(".[");
@@ -181,7 +188,7 @@ void AnnotatePositions(std::string_view text, Issues& issues) {
     }
   }
   std::unordered_map<std::string, std::size_t> offsets;
-  Scanner(text, wanted, offsets).Run();
+  Scanner(text, wanted, exact, offsets).Run();
   std::vector<std::size_t> starts;
   starts.reserve(offsets.size());
   for (const auto& [path, offset] : offsets) starts.push_back(offset);
