@@ -1,18 +1,5 @@
-// The timing loops of the benchmarks. These machines are noisy (other jobs share the cores), so
+// The timing loop of the benchmarks. These machines are noisy (other jobs share the cores), so
 // contenders are compared within one run, never across runs.
-
-// Runs `round` (after one warm-up round) for about `seconds`; returns items per second, `perRound`
-// items being processed by each round.
-export function measure(round, perRound, seconds) {
-  round();
-  let rounds = 0;
-  const start = performance.now();
-  while (performance.now() - start < seconds * 1000) {
-    round();
-    rounds++;
-  }
-  return (rounds * perRound) / ((performance.now() - start) / 1000);
-}
 
 // Runs the contenders in alternating blocks of about `blockMs` (A, B, A, B, ...) for about `seconds`
 // in all, after one warm-up round each, so that a burst of load elsewhere on the machine slows every

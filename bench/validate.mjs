@@ -1,14 +1,17 @@
 // Validation throughput (issue 6): every resource of the Synthea bundles in ../shared validated
 // against base R4, in our WebAssembly core and with @medplum/core's validateResource in the same run;
-// the native figure comes from the `pdex` CLI validating the same bundles in one call.
+// the native figures come from bench/validate_bench (the same Engine path, when built) and from the
+// `pdex` CLI validating the same bundles in one call.
 // Goal: WASM >= 3x @medplum/core while doing more checks.
+// Alone: `node bench/validate.mjs [SECONDS]` (needs build/wasm and build/js: scripts/build wasm web).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 
 import { loadPdexCore } from '../build/js/node.js';
-import { measure } from './measure.mjs';
+import { measureInterleaved } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
 const syntheaDir = `${root}../shared/fixtures/synthea`;
@@ -25,26 +28,37 @@ export async function benchValidate(seconds = 5) {
   const texts = resources.map((resource) => JSON.stringify(resource));
 
   const core = await loadPdexCore();
-  // Ours takes JSON text (and parses it); the peer gets parsed objects: the parse is on our side of the scale.
-  const wasm = measure(() => {
-    for (const text of texts) core.validate(text);
-  }, texts.length, seconds);
-  core.dispose();
-
   for (const name of ['profiles-types.json', 'profiles-resources.json']) {
     indexStructureDefinitionBundle(JSON.parse(readFileSync(`${medplumDir}/${name}`, 'utf8')));
   }
-  const peer = measure(() => {
-    for (const resource of resources) {
-      try {
-        validateResource(resource);
-      } catch {
-        // validateResource throws its findings; counting them is not the point here.
+  // Ours takes JSON text (and parses it); the peer gets parsed objects: the parse is on our side of the scale.
+  const { wasm, peer } = measureInterleaved({
+    wasm: () => {
+      for (const text of texts) core.validate(text);
+    },
+    peer: () => {
+      for (const resource of resources) {
+        try {
+          validateResource(resource);
+        } catch {
+          // validateResource throws its findings; counting them is not the point here.
+        }
       }
-    }
-  }, resources.length, seconds);
+    },
+  }, resources.length, 2 * seconds);
+  core.dispose();
   console.log(`validate: ${resources.length} Synthea resources against base R4; resources/s: WASM ${wasm.toFixed(0)}, ` +
     `@medplum/core ${peer.toFixed(0)}; WASM / @medplum/core = ${(wasm / peer).toFixed(2)}x (goal >= 3x)`);
+
+  const nativeBench = `${root}build/native/bench/validate_bench`;
+  if (existsSync(nativeBench)) {
+    const run = spawnSync(nativeBench, [`${root}../shared`, String(seconds)], { encoding: 'utf8' });
+    const rate = Number(/([\d.]+) resources\/s/.exec(run.stdout)?.[1]);
+    if (rate > 0) {
+      console.log(`validate: native (bench/validate_bench, same Engine path) ${rate.toFixed(0)} resources/s; ` +
+        `WASM / native = ${(wasm / rate).toFixed(2)}`);
+    }
+  }
 
   const native = `${root}build/native/pdex`;
   if (existsSync(native)) {
@@ -55,3 +69,5 @@ export async function benchValidate(seconds = 5) {
       `including the definitions pack load (${(resources.length / seconds).toFixed(0)} resources/s overall)`);
   }
 }
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await benchValidate(Number(process.argv[2] ?? 5));

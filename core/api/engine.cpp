@@ -137,6 +137,14 @@ nlohmann::json Engine::LoadPath(const std::string& path) {
 }
 
 nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOptions& options) const {
+  return ToOperationOutcome(ValidationIssues(resource_text, options));
+}
+
+std::string Engine::ValidateToText(std::string_view resource_text, const ValidateOptions& options) const {
+  return OperationOutcomeText(ValidationIssues(resource_text, options));
+}
+
+Issues Engine::ValidationIssues(std::string_view resource_text, const ValidateOptions& options) const {
   Issues issues;
   try {
     json::ParsedJson parsed = json::ParseJson(resource_text, limits_);
@@ -171,7 +179,7 @@ nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOp
                            .id = "engine.internal",
                            .diagnostics = std::string("internal error while validating: ") + e.what()});
   }
-  return ToOperationOutcome(issues);
+  return issues;
 }
 
 }  // namespace pdex::api

@@ -50,6 +50,9 @@ class Engine {
   // definitions pack is loaded, the resource is validated against base R4, its meta.profile and
   // `options.profiles` (core/validation/validator.h).
   nlohmann::json Validate(std::string_view resource_text, const ValidateOptions& options = {}) const;
+  // The same OperationOutcome as compact JSON text (json::Serialize(Validate(...)), byte for byte),
+  // written without building the JSON tree: what the WebAssembly binding returns.
+  std::string ValidateToText(std::string_view resource_text, const ValidateOptions& options = {}) const;
 
   // Loading conformance resources. Each returns an OperationOutcome: the load problems, or one
   // information issue saying what was loaded. Never throws.
@@ -86,6 +89,8 @@ class Engine {
 
  private:
   void ResetValidator();
+  // The issues of Validate (never empty).
+  Issues ValidationIssues(std::string_view resource_text, const ValidateOptions& options) const;
   // Runs `load` (which adds to the registry), then refreshes the validator's caches; the outcome
   // holds the load's issues or one information issue saying how many resources `what` added.
   nlohmann::json Load(const std::string& what, const std::function<Issues()>& load);

@@ -40,5 +40,9 @@ bool HasErrors(const Issues& issues);
 // validator uses (operationoutcome-issue-line/-col, operationoutcome-message-id), so tools that read
 // its output read ours.
 nlohmann::json ToOperationOutcome(const Issues& issues);
+// Its compact JSON text, byte-identical to json::Serialize(ToOperationOutcome(issues)) (keys in
+// nlohmann's sorted order, invalid UTF-8 replaced), written without building the tree first: the
+// WebAssembly result path, where the tree and its dump cost as much as a tenth of a validation.
+std::string OperationOutcomeText(const Issues& issues);
 
 }  // namespace pdex

@@ -1,5 +1,6 @@
 #include "json/parse.h"
 
+#include "json/fast_parse.h"
 #include "json/text_position.h"
 
 #include <cctype>
@@ -115,6 +116,10 @@ ParsedJson ParseJson(std::string_view text, const JsonLimits& limits) {
                                         std::to_string(limits.max_bytes) + " bytes"};
     return result;
   }
+  // Well-formed input (nearly all of it) takes the fast path; anything it refuses is parsed again
+  // by nlohmann's parser below, which reports the error.
+  if (internal::FastParse(text, limits.max_depth, result.value)) return result;
+  result.value = nullptr;
   LimitedDomBuilder builder(result.value, limits.max_depth);
   const bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
                                   /*strict=*/true, /*ignore_comments=*/false);

@@ -1,5 +1,7 @@
 #include "validation/element_index.h"
 
+#include "fhirpath/fhirpath.h"
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -23,7 +25,92 @@ int ParseMax(std::string_view max) {
   return value;
 }
 
+// The minValue[x]/maxValue[x] ("minValue"/"maxValue" prefix) of an element definition, or nullptr.
+const nlohmann::json* Bound(const nlohmann::json& element, std::string_view prefix) {
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 && key[prefix.size()] >= 'A' &&
+        key[prefix.size()] <= 'Z') {
+      return &it.value();
+    }
+  }
+  return nullptr;
+}
+
+bool IsBestPractice(const nlohmann::json& constraint) {
+  const auto extensions = constraint.find("extension");
+  if (extensions == constraint.end() || !extensions->is_array()) return false;
+  for (const nlohmann::json& extension : *extensions) {
+    if (extension.is_object() && extension.value("url", std::string()) ==
+                                     "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice" &&
+        extension.value("valueBoolean", false)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
+  std::vector<ElementConstraint> out;
+  const auto constraints = element.find("constraint");
+  if (constraints == element.end() || !constraints->is_array()) return out;
+  for (const nlohmann::json& constraint : *constraints) {
+    ElementConstraint c{.key = Str(constraint, "key"),
+                        .expression = Str(constraint, "expression"),
+                        .human = Str(constraint, "human"),
+                        .warning = Str(constraint, "severity") == "warning",
+                        .best_practice = IsBestPractice(constraint)};
+    // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
+    if (c.key.empty() || c.expression.empty() || c.key == "ele-1") continue;
+    if (auto compiled = fhirpath::Compile(c.expression); compiled.ok()) {
+      c.compiled = std::make_shared<const fhirpath::CompiledExpression>(std::move(compiled.value()));
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+bool HasTypeProfiles(const nlohmann::json& element) {
+  const auto types = element.find("type");
+  if (types == element.end() || !types->is_array()) return false;
+  for (const nlohmann::json& type : *types) {
+    if (type.is_object() && type.contains("profile")) return true;
+  }
+  return false;
+}
+
+// The per-occurrence lookups of the walker, done once per element definition.
+void ReadRules(const nlohmann::json& element, ElementNode& node) {
+  node.path = Str(element, "path");
+  node.constraints = Constraints(element);
+  node.fixed_or_pattern = FixedOrPattern(element, node.is_pattern);
+  node.min_value = Bound(element, "minValue");
+  node.max_value = Bound(element, "maxValue");
+  if (const auto max_length = element.find("maxLength"); max_length != element.end() && max_length->is_number_integer()) {
+    node.max_length = &*max_length;
+  }
+  if (const auto binding = element.find("binding"); binding != element.end() && binding->is_object()) {
+    node.binding = &*binding;
+  }
+  node.type_profiles = HasTypeProfiles(element);
+}
+
 }  // namespace
+
+const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern) {
+  for (auto it = element.begin(); it != element.end(); ++it) {
+    const std::string& key = it.key();
+    if (key.size() > 5 && key.compare(0, 5, "fixed") == 0 && key[5] >= 'A' && key[5] <= 'Z') {
+      is_pattern = false;
+      return &it.value();
+    }
+    if (key.size() > 7 && key.compare(0, 7, "pattern") == 0 && key[7] >= 'A' && key[7] <= 'Z') {
+      is_pattern = true;
+      return &it.value();
+    }
+  }
+  return nullptr;
+}
 
 std::string ChoiceSuffix(std::string_view type_code) {
   std::string suffix(type_code);
@@ -42,6 +129,7 @@ ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&st
     if (!element.is_object()) continue;
     ElementNode node;
     node.element = &element;
+    ReadRules(element, node);
     const std::string_view path = Str(element, "path");
     node.slice_name = std::string(Str(element, "sliceName"));
     node.id = std::string(Str(element, "id"));

@@ -9,12 +9,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+namespace pdex::fhirpath {
+class CompiledExpression;
+}
+
 namespace pdex::validation {
+
+// An ElementDefinition.constraint the walker evaluates, read once with the index. ele-1 (checked
+// structurally) and constraints without key or expression are left out. Views point into the
+// StructureDefinition.
+struct ElementConstraint {
+  std::string_view key;
+  std::string_view expression;
+  std::string_view human;
+  bool warning = false;        // severity "warning" (otherwise an error)
+  bool best_practice = false;  // marked with the elementdefinition-bestpractice extension
+  // The expression compiled once with the index; null when it does not compile (the evaluator then
+  // reports it as not evaluated).
+  std::shared_ptr<const fhirpath::CompiledExpression> compiled;
+};
 
 struct ElementNode {
   const nlohmann::json* element = nullptr;  // the ElementDefinition in the snapshot
@@ -31,6 +50,16 @@ struct ElementNode {
   std::vector<std::string> types;  // type codes, e.g. "string", "Reference", "http://hl7.org/fhirpath/System.String"
   const nlohmann::json* slicing = nullptr;
   int content_reference = -1;     // node the element's contentReference points to
+  // What the walker reads from the ElementDefinition for every occurrence, looked up once here.
+  std::string_view path;                            // ElementDefinition.path
+  std::vector<ElementConstraint> constraints;
+  const nlohmann::json* fixed_or_pattern = nullptr;  // fixed[x] / pattern[x]
+  bool is_pattern = false;                           // which of the two fixed_or_pattern is
+  const nlohmann::json* min_value = nullptr;         // minValue[x]
+  const nlohmann::json* max_value = nullptr;         // maxValue[x]
+  const nlohmann::json* max_length = nullptr;        // maxLength, when an integer
+  const nlohmann::json* binding = nullptr;           // binding, when an object
+  bool type_profiles = false;                        // some type lists a profile (ElementDefinition.type.profile)
 };
 
 class ElementIndex {
@@ -60,6 +89,9 @@ class ElementIndex {
   std::vector<ElementNode> nodes_;
   std::unordered_map<std::string, int> by_id_;
 };
+
+// The fixed[x] / pattern[x] value of an element definition, or nullptr; `is_pattern` says which.
+const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern);
 
 // "dateTime" -> "DateTime": the suffix a type adds to a choice element's JSON name.
 std::string ChoiceSuffix(std::string_view type_code);

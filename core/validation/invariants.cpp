@@ -76,8 +76,12 @@ const model::TypeModel& FhirPathInvariants::type_model() const { return state_->
 
 InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) const {
   try {
-    fhirpath::Result<fhirpath::CompiledExpression> compiled = state_->cache.Get(context.expression);
-    if (!compiled.ok()) return std::nullopt;
+    std::optional<fhirpath::Result<fhirpath::CompiledExpression>> cached;
+    if (context.compiled == nullptr) {
+      cached.emplace(state_->cache.Get(context.expression));
+      if (!cached->ok()) return std::nullopt;
+    }
+    const fhirpath::CompiledExpression& compiled = context.compiled != nullptr ? *context.compiled : cached->value();
     fhirpath::Node node;
     node.value = context.value;
     node.ext = context.ext;
@@ -101,7 +105,7 @@ InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) co
     LocalTerminology terminology(state_->terminology);
     environment.terminology = &terminology;
     const fhirpath::Collection focus{fhirpath::Value::MakeNode(std::move(node))};
-    fhirpath::Result<fhirpath::Collection> result = fhirpath::Evaluate(compiled.value(), focus, environment);
+    fhirpath::Result<fhirpath::Collection> result = fhirpath::Evaluate(compiled, focus, environment);
     if (!result.ok() || terminology.undecided()) return std::nullopt;
     // A constraint holds when its expression is true (FHIR R4 ElementDefinition.constraint). As the HL7
     // Java validator converts the result: one Boolean is its value, an empty result is a violation

@@ -17,6 +17,10 @@
 #include <string>
 #include <string_view>
 
+namespace pdex::fhirpath {
+class CompiledExpression;
+}
+
 namespace pdex::validation {
 
 // What an invariant is evaluated on.
@@ -28,6 +32,8 @@ struct InvariantContext {
   std::string_view type;                          // FHIR type code of the element
   std::string_view element_path;                  // ElementDefinition.path (names backbone types)
   std::string_view expression;                    // the FHIRPath invariant
+  // `expression` already compiled (ElementIndex does so once per definition); nullptr: compiled here.
+  const fhirpath::CompiledExpression* compiled = nullptr;
 };
 
 // true = satisfied, false = violated, nullopt = could not be evaluated (unsupported function, error).

@@ -1,8 +1,11 @@
 #include "validation/json_positions.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 namespace pdex::validation {
 namespace {
@@ -12,111 +15,116 @@ struct Position {
   int column = 1;
 };
 
-// Recursive-descent scan of well-formed JSON, recording the start of every value by path.
+// `_given` is reported as `given` when validating the primitive's extensions: the path with the
+// underscore of its last property name dropped, or empty when that name has none.
+std::string WithoutUnderscore(const std::string& path) {
+  const std::size_t dot = path.rfind('.');
+  if (dot == std::string::npos || dot + 1 >= path.size() || path[dot + 1] != '_') return {};
+  return path.substr(0, dot + 1) + path.substr(dot + 2);
+}
+
+// Recursive-descent scan of well-formed JSON, recording the byte offset where each value in
+// `wanted` starts (by path). Subtrees holding none of them are only stepped over, and the scan stops
+// once every path in `exact` has been found (the enclosing values are only fallbacks for the others).
 class Scanner {
  public:
-  Scanner(std::string_view text, std::unordered_map<std::string, Position>& out) : text_(text), out_(out) {}
+  Scanner(std::string_view text, const std::unordered_set<std::string>& wanted,
+          const std::unordered_set<std::string>& exact, std::unordered_map<std::string, std::size_t>& out)
+      : text_(text), wanted_(wanted), exact_(exact), out_(out) {}
 
   void Run() {
     SkipSpace();
     std::string root;
     // The root object's resourceType names the root of every expression.
-    Value(root, 0, /*is_root=*/true);
+    Value(root, 0, /*is_root=*/true, /*track=*/true);
   }
 
  private:
   static constexpr int kMaxDepth = 1000;
 
-  void Advance() {
-    const auto byte = static_cast<unsigned char>(text_[pos_]);
-    if (byte == '\n') {
-      ++at_.line;
-      at_.column = 1;
-    } else if ((byte & 0xC0) != 0x80) {
-      ++at_.column;
-    }
-    ++pos_;
-  }
+  bool At(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
   void SkipSpace() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
-      Advance();
+      ++pos_;
     }
   }
-  std::string String() {  // at '"'; returns the raw content (escapes kept: keys are plain ASCII in FHIR)
-    std::string value;
-    Advance();
+  // At '"': steps over the string; appends its raw content to `value` unless null (escapes kept:
+  // keys are plain ASCII in FHIR).
+  void String(std::string* value) {
+    ++pos_;
     while (pos_ < text_.size() && text_[pos_] != '"') {
-      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) {
-        value += text_[pos_];
-        Advance();
-      }
-      value += text_[pos_];
-      Advance();
+      const std::size_t start = pos_;
+      if (text_[pos_] == '\\' && pos_ + 1 < text_.size()) ++pos_;
+      ++pos_;
+      if (value != nullptr) value->append(text_.substr(start, pos_ - start));
     }
-    if (pos_ < text_.size()) Advance();
-    return value;
+    if (pos_ < text_.size()) ++pos_;
+  }
+  // Whether the value at `path` or anything inside it is wanted (`wanted_` holds every enclosing
+  // location of each wanted one, and `_x` values are also wanted as `x`).
+  bool Tracked(const std::string& path) const {
+    if (wanted_.count(path) > 0) return true;
+    const std::string plain = WithoutUnderscore(path);
+    return !plain.empty() && wanted_.count(plain) > 0;
   }
   void Record(const std::string& path) {
-    out_.emplace(path, at_);
-    // `_given` is reported as `given` when validating the primitive's extensions.
-    const std::size_t dot = path.rfind('.');
-    if (dot != std::string::npos && dot + 1 < path.size() && path[dot + 1] == '_') {
-      out_.emplace(path.substr(0, dot + 1) + path.substr(dot + 2), at_);
-    }
+    if (wanted_.count(path) > 0) Add(path);
+    if (const std::string plain = WithoutUnderscore(path); !plain.empty() && wanted_.count(plain) > 0) Add(plain);
   }
-  void Value(std::string& path, int depth, bool is_root) {
-    if (pos_ >= text_.size() || depth > kMaxDepth) return;
-    if (!is_root) Record(path);
+  void Add(const std::string& path) {
+    if (out_.emplace(path, pos_).second && exact_.count(path) > 0 && ++exact_found_ == exact_.size()) done_ = true;
+  }
+  // `path` is the value's location when `track` (and left as it is otherwise).
+  void Value(std::string& path, int depth, bool is_root, bool track) {
+    if (done_ || pos_ >= text_.size() || depth > kMaxDepth) return;
+    if (!is_root && track) Record(path);
     const char c = text_[pos_];
     if (c == '{') {
-      const Position start = at_;
-      const std::size_t object_start = pos_;
       if (is_root) {
         path = RootType();
-        out_.emplace(path, start);
+        Add(path);
       }
-      pos_ = object_start;
-      Advance();
+      ++pos_;
       SkipSpace();
-      while (pos_ < text_.size() && text_[pos_] != '}') {
-        const std::string key = String();
-        SkipSpace();
-        if (pos_ < text_.size() && text_[pos_] == ':') Advance();
-        SkipSpace();
+      while (!done_ && pos_ < text_.size() && text_[pos_] != '}') {
         const std::size_t saved = path.size();
-        path += '.';
-        path += key;
-        Value(path, depth + 1, false);
+        if (track) path += '.';
+        String(track ? &path : nullptr);
+        SkipSpace();
+        if (At(':')) ++pos_;
+        SkipSpace();
+        Value(path, depth + 1, false, track && Tracked(path));
         path.resize(saved);
         SkipSpace();
-        if (pos_ < text_.size() && text_[pos_] == ',') {
-          Advance();
+        if (At(',')) {
+          ++pos_;
           SkipSpace();
         }
       }
-      if (pos_ < text_.size()) Advance();
+      if (pos_ < text_.size()) ++pos_;
     } else if (c == '[') {
-      Advance();
+      ++pos_;
       SkipSpace();
       std::size_t index = 0;
-      while (pos_ < text_.size() && text_[pos_] != ']') {
+      while (!done_ && pos_ < text_.size() && text_[pos_] != ']') {
         const std::size_t saved = path.size();
-        path += '[' + std::to_string(index++) + ']';
-        Value(path, depth + 1, false);
+        if (track) path.append("[").append(std::to_string(index)).append("]");
+        ++index;
+        Value(path, depth + 1, false, track && Tracked(path));
         path.resize(saved);
         SkipSpace();
-        if (pos_ < text_.size() && text_[pos_] == ',') {
-          Advance();
+        if (At(',')) {
+          ++pos_;
           SkipSpace();
         }
       }
-      if (pos_ < text_.size()) Advance();
+      if (pos_ < text_.size()) ++pos_;
     } else if (c == '"') {
-      String();
+      String(nullptr);
     } else {
       while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
              text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
-        Advance();
+        ++pos_;
       }
     }
   }
@@ -131,10 +139,34 @@ class Scanner {
   }
 
   std::string_view text_;
-  std::unordered_map<std::string, Position>& out_;
+  const std::unordered_set<std::string>& wanted_;
+  const std::unordered_set<std::string>& exact_;
+  std::unordered_map<std::string, std::size_t>& out_;
   std::size_t pos_ = 0;
-  Position at_;
+  std::size_t exact_found_ = 0;
+  bool done_ = false;
 };
+
+// Line and column (in code points) of each byte offset, in one pass over the text.
+std::unordered_map<std::size_t, Position> PositionsOf(std::string_view text, std::vector<std::size_t> offsets) {
+  std::sort(offsets.begin(), offsets.end());
+  std::unordered_map<std::size_t, Position> out;
+  Position at;
+  std::size_t i = 0;
+  for (const std::size_t offset : offsets) {
+    for (; i < offset && i < text.size(); ++i) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte == '\n') {
+        ++at.line;
+        at.column = 1;
+      } else if ((byte & 0xC0) != 0x80) {  // UTF-8 continuation bytes do not start a new character
+        ++at.column;
+      }
+    }
+    out.emplace(offset, at);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -142,16 +174,34 @@ void AnnotatePositions(std::string_view text, Issues& issues) {
   bool needed = false;
   for (const Issue& issue : issues) needed = needed || (issue.line == 0 && !issue.expression.empty());
   if (!needed) return;
-  std::unordered_map<std::string, Position> positions;
-  Scanner(text, positions).Run();
+  // The issues' locations and each enclosing one (where the search below falls back to).
+  std::unordered_set<std::string> wanted;
+  std::unordered_set<std::string> exact;
+  for (const Issue& issue : issues) {
+    if (issue.line != 0 || issue.expression.empty()) continue;
+    exact.insert(issue.expression);
+    std::string path = issue.expression;
+    while (!path.empty() && wanted.insert(path).second) {
+      const std::size_t cut = path.find_last_of(".[");
+      if (cut == std::string::npos || cut == 0) break;
+      path.resize(cut);
+    }
+  }
+  std::unordered_map<std::string, std::size_t> offsets;
+  Scanner(text, wanted, exact, offsets).Run();
+  std::vector<std::size_t> starts;
+  starts.reserve(offsets.size());
+  for (const auto& [path, offset] : offsets) starts.push_back(offset);
+  const std::unordered_map<std::size_t, Position> positions = PositionsOf(text, std::move(starts));
   for (Issue& issue : issues) {
     if (issue.line != 0 || issue.expression.empty()) continue;
     std::string path = issue.expression;
     while (!path.empty()) {
-      const auto it = positions.find(path);
-      if (it != positions.end()) {
-        issue.line = it->second.line;
-        issue.column = it->second.column;
+      const auto it = offsets.find(path);
+      if (it != offsets.end()) {
+        const Position& position = positions.at(it->second);
+        issue.line = position.line;
+        issue.column = position.column;
         break;
       }
       // Nearest enclosing value: drop a trailing [i] or .name.

@@ -82,6 +82,24 @@ const ElementIndex* Validator::IndexFor(std::string_view canonical, const Snapsh
   return index;
 }
 
+const Validator::TypeEntry& Validator::Type(std::string_view type) const {
+  auto it = types_.find(type);
+  if (it == types_.end()) {
+    const nlohmann::json* definition = registry_.FindTypeDefinition(type);
+    bool resource = false;
+    if (definition != nullptr && definition->is_object()) {
+      const auto kind = definition->find("kind");
+      resource = kind != definition->end() && kind->is_string() && kind->get_ref<const std::string&>() == "resource";
+    }
+    it = types_.emplace(std::string(type), TypeEntry{definition, resource}).first;
+  }
+  return it->second;
+}
+
+const nlohmann::json* Validator::TypeDefinition(std::string_view type) const { return Type(type).definition; }
+
+bool Validator::IsResourceType(std::string_view type) const { return Type(type).resource; }
+
 const FhirPathInvariants& Validator::invariants() const {
   if (invariants_ == nullptr) invariants_ = std::make_unique<FhirPathInvariants>(registry_, terminology_);
   return *invariants_;

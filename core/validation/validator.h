@@ -106,6 +106,11 @@ class Validator {
                                std::string& problem) const;
   const ElementIndex* IndexForDefinition(const nlohmann::json& structure_definition) const;
 
+  // The registry's definition of a type by name (Registry::FindTypeDefinition), and whether it is a
+  // resource type (kind "resource"); looked up once per name.
+  const nlohmann::json* TypeDefinition(std::string_view type) const;
+  bool IsResourceType(std::string_view type) const;
+
   // The built-in FHIRPath invariant evaluator (built on first use: one pass over the registry).
   const FhirPathInvariants& invariants() const;
 
@@ -117,6 +122,16 @@ class Validator {
   const terminology::TerminologyService& terminology_;
   mutable std::unordered_map<const nlohmann::json*, std::unique_ptr<ElementIndex>> indexes_;
   mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> generated_snapshots_;
+  struct TypeEntry {
+    const nlohmann::json* definition = nullptr;
+    bool resource = false;
+  };
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  const TypeEntry& Type(std::string_view type) const;
+  mutable std::unordered_map<std::string, TypeEntry, NameHash, std::equal_to<>> types_;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
   mutable std::unique_ptr<FhirPathInvariants> invariants_;
 };

@@ -8,18 +8,10 @@
 namespace pdex::validation::internal {
 namespace {
 
-bool IsResourceTypeCode(const package::Registry& registry, std::string_view type) {
+bool IsResourceTypeCode(const Validator& validator, std::string_view type) {
   if (type == "Resource" || type == "DomainResource") return true;
   if (type.empty() || type[0] < 'A' || type[0] > 'Z') return false;
-  const nlohmann::json* sd = registry.FindTypeDefinition(type);
-  return sd != nullptr && Str(*sd, "kind") == "resource";
-}
-
-std::string Indexed(std::string_view name, bool array, std::size_t index) {
-  std::string out(".");
-  out.append(name);
-  if (array) out.append("[").append(std::to_string(index)).append("]");
-  return out;
+  return validator.IsResourceType(type);
 }
 
 std::string JoinTypes(const std::vector<std::string>& types) {
@@ -42,19 +34,6 @@ std::string SingleType(const ElementNode& def, const nlohmann::json* value) {
     }
   }
   return {};
-}
-
-bool IsBestPractice(const nlohmann::json& constraint) {
-  const auto extensions = constraint.find("extension");
-  if (extensions == constraint.end() || !extensions->is_array()) return false;
-  for (const nlohmann::json& extension : *extensions) {
-    if (extension.is_object() && extension.value("url", std::string()) ==
-                                     "http://hl7.org/fhir/StructureDefinition/elementdefinition-bestpractice" &&
-        extension.value("valueBoolean", false)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace
@@ -82,6 +61,18 @@ void Walker::ReportAt(const std::string& location, Severity severity, const char
                            .expression = location});
 }
 
+void AppendLocation(std::string& path, const Item& item) {
+  path += '.';
+  path.append(item.name);
+  if (item.indexed) path.append("[").append(std::to_string(item.index)).append("]");
+}
+
+std::string Walker::Location(const Item& item) const {
+  std::string location = path_;
+  AppendLocation(location, item);
+  return location;
+}
+
 void Walker::Report(Severity severity, const char* code, const char* id, std::string diagnostics) {
   ReportAt(path_, severity, code, id, std::move(diagnostics));
 }
@@ -94,9 +85,8 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
            "expected a resource (a JSON object with resourceType)");
     return;
   }
-  const nlohmann::json* definition = validator_.registry().FindTypeDefinition(type);
-  const ElementIndex* index = definition != nullptr && Str(*definition, "kind") == "resource"
-                                  ? validator_.IndexForDefinition(*definition)
+  const ElementIndex* index = validator_.IsResourceType(type)
+                                  ? validator_.IndexForDefinition(*validator_.TypeDefinition(type))
                                   : nullptr;
   const std::size_t saved = path_.size();
   if (path_.empty()) path_ = type;
@@ -220,16 +210,10 @@ void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::s
 
 void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
                              std::string_view type, ResourceFrame& frame) {
-  const auto constraints = node.element->find("constraint");
-  if (constraints == node.element->end() || !constraints->is_array()) return;
-  for (const nlohmann::json& constraint : *constraints) {
-    const std::string_view key = Str(constraint, "key");
-    const std::string_view expression = Str(constraint, "expression");
-    // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
-    if (key.empty() || expression.empty() || key == "ele-1") continue;
-    if (!options_.best_practice_invariants && IsBestPractice(constraint)) continue;
+  for (const ElementConstraint& constraint : node.constraints) {
+    if (!options_.best_practice_invariants && constraint.best_practice) continue;
     if (!options_.evaluate_invariants && !options_.invariant_evaluator) {
-      frame.invariants.emplace(key);
+      frame.invariants.emplace(constraint.key);
       continue;
     }
     // FHIRPath %resource is the resource containing the node: for a nested resource's own root
@@ -243,16 +227,16 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
                                    .value = value,
                                    .ext = ext,
                                    .type = type,
-                                   .element_path = Str(*node.element, "path"),
-                                   .expression = expression};
+                                   .element_path = node.path,
+                                   .expression = constraint.expression,
+                                   .compiled = constraint.compiled.get()};
     const InvariantResult result = options_.invariant_evaluator ? options_.invariant_evaluator(context)
                                                                 : validator_.invariants().Evaluate(context);
     if (!result.has_value()) {
-      frame.invariants.emplace(key);
+      frame.invariants.emplace(constraint.key);
     } else if (!*result) {
-      const bool warning = Str(constraint, "severity") == "warning";
-      Report(warning ? Severity::kWarning : Severity::kError, "invariant", "validator.invariant",
-             "Constraint failed: " + std::string(key) + ": '" + std::string(Str(constraint, "human")) + "'");
+      Report(constraint.warning ? Severity::kWarning : Severity::kError, "invariant", "validator.invariant",
+             "Constraint failed: " + std::string(constraint.key) + ": '" + std::string(constraint.human) + "'");
     }
   }
 }
@@ -282,104 +266,102 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
   // constraints were checked by ValidateItem.
   if (node == 0 && !primitive_extension) CheckInvariants(parent, &object, nullptr, index.type(), frame);
 
-  // Group the JSON properties by the child element they belong to.
+  // The JSON properties with the child element they belong to, in object order.
   struct Found {
-    std::string name;  // JSON name without '_'
+    int child = -1;
+    std::string_view name;  // JSON name without '_'
     const nlohmann::json* value = nullptr;
     const nlohmann::json* ext = nullptr;
   };
-  std::vector<std::pair<int, std::vector<Found>>> by_child;
-  auto slot = [&](int child) -> std::vector<Found>& {
-    for (auto& entry : by_child) {
-      if (entry.first == child) return entry.second;
-    }
-    by_child.emplace_back(child, std::vector<Found>{});
-    return by_child.back().second;
-  };
+  std::vector<Found> found;
+  found.reserve(object.size());
   for (auto it = object.begin(); it != object.end(); ++it) {
     const std::string& key = it.key();
-    if (key == "resourceType" && node == 0 && index.node(0).parent < 0 && IsResourceTypeCode(validator_.registry(), index.type())) {
+    if (key == "resourceType" && node == 0 && index.node(0).parent < 0 && IsResourceTypeCode(validator_, index.type())) {
       continue;
     }
     const bool underscore = !key.empty() && key[0] == '_';
-    const std::string name = underscore ? key.substr(1) : key;
+    const std::string_view name = underscore ? std::string_view(key).substr(1) : std::string_view(key);
     const int child = (primitive_extension && name == "value") ? -1 : index.FindChild(content_node, name);
     if (child < 0) {
       ReportAt(path_ + "." + key, Severity::kError, "structure", "validator.unknown-element",
                "unrecognized property '" + key + "'");
       continue;
     }
-    std::vector<Found>& found = slot(child);
-    auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) { return f.name == name; });
-    if (same == found.end()) found.push_back(Found{name, nullptr, nullptr}), same = found.end() - 1;
+    auto same = std::find_if(found.begin(), found.end(), [&](const Found& f) { return f.child == child && f.name == name; });
+    if (same == found.end()) found.push_back(Found{child, name, nullptr, nullptr}), same = found.end() - 1;
     (underscore ? same->ext : same->value) = &it.value();
   }
 
   for (const int child : index.node(content_node).children) {
     const ElementNode& def = index.node(child);
-    std::vector<Found> empty;
-    std::vector<Found>* found = &empty;
-    for (auto& entry : by_child) {
-      if (entry.first == child) found = &entry.second;
+    const Found* first = nullptr;
+    std::size_t names = 0;
+    for (const Found& f : found) {
+      if (f.child != child) continue;
+      if (first == nullptr) first = &f;
+      ++names;
     }
-    if (found->size() > 1) {
+    if (names > 1) {
       Report(Severity::kError, "structure", "validator.choice-multiple",
              "more than one type given for the choice element " + def.name);
     }
     std::vector<Item> items;
-    for (const Found& f : *found) {
+    for (const Found& f : found) {
+      if (f.child != child) continue;
+      const std::string name(f.name);
       std::string type = !def.choice_base.empty() ? index.ChoiceType(child, f.name) : SingleType(def, f.value);
       if (type.empty() && def.content_reference >= 0) type = "BackboneElement";
       if (type.empty() && !def.choice_base.empty()) {
-        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.choice-type-not-allowed",
-                 "type '" + f.name.substr(def.choice_base.size()) + "' is not allowed for " + def.name + " (allowed: " +
+        ReportAt(path_ + "." + name, Severity::kError, "structure", "validator.choice-type-not-allowed",
+                 "type '" + name.substr(def.choice_base.size()) + "' is not allowed for " + def.name + " (allowed: " +
                      JoinTypes(def.types) + ")");
-        items.push_back(Item{.location = path_ + "." + f.name});  // counts for cardinality, not validated
+        items.push_back(Item{.name = f.name});  // counts for cardinality, not validated
         continue;
       }
       const bool primitive = IsPrimitiveType(type);
       if (f.ext != nullptr && !primitive) {
-        ReportAt(path_ + "._" + f.name, Severity::kError, "structure", "validator.unknown-element",
-                 "'_" + f.name + "' is only allowed for primitive elements");
+        ReportAt(path_ + "._" + name, Severity::kError, "structure", "validator.unknown-element",
+                 "'_" + name + "' is only allowed for primitive elements");
       }
       const bool value_array = f.value != nullptr && f.value->is_array();
       const bool ext_array = f.ext != nullptr && primitive && f.ext->is_array();
       if ((value_array || ext_array) && !def.json_array) {
-        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-array-unexpected",
-                 "'" + f.name + "' has at most one value and must not be a JSON array");
+        ReportAt(path_ + "." + name, Severity::kError, "structure", "validator.json-array-unexpected",
+                 "'" + name + "' has at most one value and must not be a JSON array");
       } else if (def.json_array && ((f.value != nullptr && !value_array) || (f.ext != nullptr && primitive && !ext_array))) {
-        ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-array-expected",
-                 "'" + f.name + "' repeats, so its value must be a JSON array");
+        ReportAt(path_ + "." + name, Severity::kError, "structure", "validator.json-array-expected",
+                 "'" + name + "' repeats, so its value must be a JSON array");
       }
       if (value_array || ext_array) {
         const std::size_t values = value_array ? f.value->size() : 0;
         const std::size_t exts = ext_array ? f.ext->size() : 0;
         if (value_array && ext_array && values != exts) {
-          ReportAt(path_ + "._" + f.name, Severity::kError, "structure", "validator.json-null",
-                   "'" + f.name + "' and '_" + f.name + "' arrays differ in length");
+          ReportAt(path_ + "._" + name, Severity::kError, "structure", "validator.json-null",
+                   "'" + name + "' and '_" + name + "' arrays differ in length");
         }
         const std::size_t count = std::max(values, exts);
         if (count == 0) {
-          ReportAt(path_ + "." + f.name, Severity::kError, "structure", "validator.json-empty-array",
+          ReportAt(path_ + "." + name, Severity::kError, "structure", "validator.json-empty-array",
                    "arrays must not be empty (R4 json.html)");
         }
         for (std::size_t i = 0; i < count; ++i) {
-          Item item{.type = type, .location = path_ + Indexed(f.name, def.json_array, i)};
+          Item item{.type = type, .name = f.name, .index = i, .indexed = def.json_array};
           if (i < values && !(*f.value)[i].is_null()) item.value = &(*f.value)[i];
           if (i < exts && !(*f.ext)[i].is_null()) item.ext = &(*f.ext)[i];
           if (item.value == nullptr && item.ext == nullptr) {
-            ReportAt(item.location, Severity::kError, "structure", "validator.json-null",
+            ReportAt(Location(item), Severity::kError, "structure", "validator.json-null",
                      "null is only allowed in an array paired with a value in the matching _ array");
             continue;
           }
           items.push_back(std::move(item));
         }
       } else {
-        Item item{.type = type, .location = path_ + Indexed(f.name, def.json_array, 0)};
+        Item item{.type = type, .name = f.name, .index = 0, .indexed = def.json_array};
         if (f.value != nullptr && !f.value->is_null()) item.value = f.value;
         if (f.ext != nullptr && !f.ext->is_null()) item.ext = f.ext;
         if (item.value == nullptr && item.ext == nullptr) {
-          ReportAt(item.location, Severity::kError, "structure", "validator.json-null", "null is not a valid value");
+          ReportAt(Location(item), Severity::kError, "structure", "validator.json-null", "null is not a valid value");
           continue;
         }
         items.push_back(std::move(item));
@@ -392,7 +374,7 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
                  " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
     }
     if (def.max >= 0 && count > def.max) {
-      ReportAt(path_ + "." + (found->empty() ? def.name : found->front().name), Severity::kError, "structure",
+      ReportAt(path_ + "." + (first == nullptr ? def.name : std::string(first->name)), Severity::kError, "structure",
                "validator.cardinality-max",
                def.name + ": maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count) +
                    " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
@@ -409,8 +391,8 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
 
 void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame,
                           std::size_t depth) {
-  const std::string saved = std::move(path_);
-  path_ = item.location;
+  const std::size_t saved = path_.size();
+  AppendLocation(path_, item);
   const ElementNode& def = index.node(node);
   // A choice element profiled per type ("value[x]:valueQuantity") also constrains this occurrence.
   const ElementIndex* use_index = &index;
@@ -435,11 +417,10 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
       if (!problem.empty()) {
         Report(Severity::kError, id == "validator.json-type" ? "structure" : "value", id.c_str(), problem);
       } else {
-        if (const auto max_length = use.element->find("maxLength");
-            max_length != use.element->end() && max_length->is_number_integer() && item.value->is_string() &&
-            item.value->get_ref<const std::string&>().size() > max_length->get<std::size_t>()) {
+        if (use.max_length != nullptr && item.value->is_string() &&
+            item.value->get_ref<const std::string&>().size() > use.max_length->get<std::size_t>()) {
           Report(Severity::kError, "value", "validator.max-length",
-                 "value is longer than the maximum length " + max_length->dump());
+                 "value is longer than the maximum length " + use.max_length->dump());
         }
         CheckBinding(*item.value, item.type, use);
         CheckMinMax(*item.value, use);
@@ -449,11 +430,11 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
     if (item.ext != nullptr) {
       const std::size_t saved_ext = path_.size();
       // `_name` holds the primitive's id and extensions: validate it as the primitive type's Element.
-      const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(
+      const nlohmann::json* type_sd = validator_.TypeDefinition(
           item.type.substr(0, 4) == "http" ? "string" : item.type);
       const ElementIndex* type_index = type_sd != nullptr ? validator_.IndexForDefinition(*type_sd) : nullptr;
       if (type_index != nullptr) {
-        context_.emplace_back(std::string(Str(*use.element, "path")), item.type);
+        context_.emplace_back(std::string(use.path), item.type);
         if (!use.children.empty()) {
           ValidateChildren(*item.ext, *use_index, use_node, frame, depth + 1, true);
         } else {
@@ -467,13 +448,12 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
     CheckFixedPattern(item.value, use);
     ValidateComplex(*item.value, item.type, *use_index, use_node, frame, depth);
   }
-  path_ = saved;
+  path_.resize(saved);
 }
 
 void Walker::ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                              ResourceFrame& frame, std::size_t depth) {
-  const package::Registry& registry = validator_.registry();
-  if (IsResourceTypeCode(registry, type)) {
+  if (IsResourceTypeCode(validator_, type)) {
     if (!value.is_object()) {
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
@@ -493,10 +473,10 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   if (type == "Reference") CheckReference(value, def, frame);
   if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;
 
-  context_.emplace_back(std::string(Str(*def.element, "path")), type);
+  context_.emplace_back(std::string(def.path), type);
   if (def.content_reference >= 0 || !def.children.empty()) {
     ValidateChildren(value, index, node, frame, depth + 1, false);
-  } else if (const nlohmann::json* type_sd = registry.FindTypeDefinition(type)) {
+  } else if (const nlohmann::json* type_sd = validator_.TypeDefinition(type)) {
     if (const ElementIndex* type_index = validator_.IndexForDefinition(*type_sd)) {
       ValidateChildren(value, *type_index, 0, frame, depth + 1, false);
     }
@@ -504,7 +484,8 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
     Report(Severity::kError, "not-found", "validator.type-unknown", "no definition for type '" + type + "'");
   }
   // Type profiles (ElementDefinition.type.profile) other than extensions, e.g. a profiled datatype.
-  if (const auto types = def.element->find("type"); types != def.element->end() && types->is_array() && type != "Extension") {
+  if (const auto types = def.element->find("type");
+      def.type_profiles && types != def.element->end() && types->is_array() && type != "Extension") {
     for (const nlohmann::json& entry : *types) {
       if (Str(entry, "code") != type) continue;
       const auto profiles = entry.find("profile");

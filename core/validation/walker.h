@@ -34,13 +34,20 @@ struct ResourceFrame {
   std::set<std::string> invariants;  // constraint keys met on present elements, not evaluated
 };
 
-// One occurrence of an element in the instance: the JSON value and/or the `_name` object.
+// One occurrence of an element in the instance: the JSON value and/or the `_name` object. Its
+// FHIRPath location is the walker's path (the parent's) + "." + name, + "[index]" when indexed;
+// built only when validating into it or reporting an issue on it.
 struct Item {
   const nlohmann::json* value = nullptr;
   const nlohmann::json* ext = nullptr;
-  std::string type;      // the FHIR type of this occurrence (choice types resolved)
-  std::string location;  // FHIRPath location with index
+  std::string type;       // the FHIR type of this occurrence (choice types resolved)
+  std::string_view name;  // JSON property name without '_' (a view of the instance's key)
+  std::size_t index = 0;
+  bool indexed = false;
 };
+
+// Appends ".name" or ".name[index]" to `path`.
+void AppendLocation(std::string& path, const Item& item);
 
 class Walker {
  public:
@@ -82,6 +89,8 @@ class Walker {
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                       std::size_t depth);
 
+  // The location of an item of the element being walked (path_ + its segment).
+  std::string Location(const Item& item) const;
   void Report(Severity severity, const char* code, const char* id, std::string diagnostics);
   void ReportAt(const std::string& location, Severity severity, const char* code, const char* id,
                 std::string diagnostics);
@@ -116,8 +125,6 @@ std::string_view Str(const nlohmann::json& object, const char* key);
 bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value);
 // FHIR "fixed" semantics: equal, ignoring id/extension the instance adds.
 bool MatchesFixed(const nlohmann::json& fixed, const nlohmann::json& value);
-// The fixed[x] / pattern[x] value of an element definition, or nullptr; `is_pattern` says which.
-const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern);
 // Type name a canonical StructureDefinition URL stands for (core types by URL tail; else lookup).
 std::string TypeOfProfile(const package::Registry& registry, std::string_view url);
 

@@ -67,21 +67,6 @@ bool MatchesFixed(const nlohmann::json& fixed, const nlohmann::json& value) {
   return fixed == value;
 }
 
-const nlohmann::json* FixedOrPattern(const nlohmann::json& element, bool& is_pattern) {
-  for (auto it = element.begin(); it != element.end(); ++it) {
-    const std::string& key = it.key();
-    if (key.size() > 5 && key.compare(0, 5, "fixed") == 0 && key[5] >= 'A' && key[5] <= 'Z') {
-      is_pattern = false;
-      return &it.value();
-    }
-    if (key.size() > 7 && key.compare(0, 7, "pattern") == 0 && key[7] >= 'A' && key[7] <= 'Z') {
-      is_pattern = true;
-      return &it.value();
-    }
-  }
-  return nullptr;
-}
-
 std::string TypeOfProfile(const package::Registry& registry, std::string_view url) {
   const std::size_t bar = url.find('|');
   const std::string_view plain = url.substr(0, bar);
@@ -94,8 +79,8 @@ std::string TypeOfProfile(const package::Registry& registry, std::string_view ur
 }
 
 void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& node) {
-  bool is_pattern = false;
-  const nlohmann::json* expected = FixedOrPattern(*node.element, is_pattern);
+  const nlohmann::json* expected = node.fixed_or_pattern;
+  const bool is_pattern = node.is_pattern;
   if (expected == nullptr) return;
   if (value == nullptr) {
     Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
@@ -110,18 +95,6 @@ void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& n
 }
 
 namespace {
-
-// The minValue[x]/maxValue[x] of an element definition, or nullptr.
-const nlohmann::json* Bound(const nlohmann::json& element, std::string_view prefix) {
-  for (auto it = element.begin(); it != element.end(); ++it) {
-    const std::string& key = it.key();
-    if (key.size() > prefix.size() && key.compare(0, prefix.size(), prefix) == 0 && key[prefix.size()] >= 'A' &&
-        key[prefix.size()] <= 'Z') {
-      return &it.value();
-    }
-  }
-  return nullptr;
-}
 
 // -1 / 0 / 1 comparing two values of one kind; nullopt when not comparable here (different units,
 // partial dates of different precision...).
@@ -149,13 +122,13 @@ std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bo
 }  // namespace
 
 void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
-  if (const nlohmann::json* min = Bound(*node.element, "minValue")) {
+  if (const nlohmann::json* min = node.min_value) {
     if (const std::optional<int> order = Compare(value, *min); order && *order < 0) {
       Report(Severity::kError, "value", "validator.min-value",
              "the value " + value.dump().substr(0, 100) + " is less than the minimum " + min->dump());
     }
   }
-  if (const nlohmann::json* max = Bound(*node.element, "maxValue")) {
+  if (const nlohmann::json* max = node.max_value) {
     if (const std::optional<int> order = Compare(value, *max); order && *order > 0) {
       Report(Severity::kError, "value", "validator.max-value",
              "the value " + value.dump().substr(0, 100) + " is greater than the maximum " + max->dump());
@@ -165,8 +138,8 @@ void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
 
 void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
   if (!options_.check_bindings) return;
-  const auto binding = node.element->find("binding");
-  if (binding == node.element->end() || !binding->is_object()) return;
+  const nlohmann::json* binding = node.binding;
+  if (binding == nullptr) return;
   const std::string_view strength = Str(*binding, "strength");
   const std::string_view value_set = Str(*binding, "valueSet");
   if (value_set.empty() || strength == "example") return;
@@ -295,8 +268,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       const std::size_t before = path.rfind('/', slash - 1);
       const std::string_view type = path.substr(before == std::string_view::npos ? 0 : before + 1,
                                                 slash - (before == std::string_view::npos ? 0 : before + 1));
-      const nlohmann::json* sd = registry.FindTypeDefinition(type);
-      if (sd != nullptr && Str(*sd, "kind") == "resource") {
+      if (validator_.IsResourceType(type)) {
         target_type = std::string(type);
       } else if (ref.find("://") == std::string_view::npos) {
         Report(Severity::kError, "structure", "validator.reference-format",
@@ -393,7 +365,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
       // Walk the type's base chain (e.g. SimpleQuantity -> Quantity, Age -> Quantity).
       std::string type = where_type;
       for (int hops = 0; hops < 6 && !ok; ++hops) {
-        const nlohmann::json* type_sd = validator_.registry().FindTypeDefinition(type);
+        const nlohmann::json* type_sd = validator_.TypeDefinition(type);
         if (type_sd == nullptr) break;
         const std::string_view base = Str(*type_sd, "baseDefinition");
         const std::size_t slash = base.rfind('/');
@@ -419,7 +391,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
              "the extension '" + std::string(url) + "' is not allowed on " + where_path + " (" + where_type + ")");
     }
   }
-  context_.emplace_back(std::string(Str(*def.element, "path")), "Extension");
+  context_.emplace_back(std::string(def.path), "Extension");
   if (profile_nesting_ >= kMaxProfileNesting) {
     Report(Severity::kError, "too-costly", "validator.profile-circular",
            "extension '" + std::string(url) + "' not checked: definitions nest more than " +

@@ -308,7 +308,7 @@ void Walker::ValidateSlices(const std::vector<Item>& items, const ElementIndex& 
     }
     if (match < 0) {
       if (rules == "closed") {
-        ReportAt(item.location, Severity::kError, "structure", "validator.slice-closed",
+        ReportAt(Location(item), Severity::kError, "structure", "validator.slice-closed",
                  "this element does not match any slice of " + def.id + ", and the slicing is closed");
       }
       unmatched_seen = true;
@@ -316,12 +316,12 @@ void Walker::ValidateSlices(const std::vector<Item>& items, const ElementIndex& 
       continue;
     }
     if (ordered && match < last) {
-      ReportAt(item.location, Severity::kError, "structure", "validator.slice-order",
+      ReportAt(Location(item), Severity::kError, "structure", "validator.slice-order",
                "slice '" + index.node(def.slices[static_cast<std::size_t>(match)]).slice_name +
                    "' is out of order (the slicing of " + def.id + " is ordered)");
     }
     if (rules == "openAtEnd" && unmatched_seen) {
-      ReportAt(item.location, Severity::kError, "structure", "validator.slice-open-at-end",
+      ReportAt(Location(item), Severity::kError, "structure", "validator.slice-open-at-end",
                "slices of " + def.id + " must come before other elements (openAtEnd)");
     }
     last = std::max(last, match);

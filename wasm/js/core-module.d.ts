@@ -14,8 +14,11 @@ type Text = string | Uint8Array;
 
 /** `Engine` in wasm/bindings.cpp. An Embind object: call delete() when done with it. */
 export interface EngineHandle {
-  /** OperationOutcome JSON. `resource` is JSON text, or raw bytes (checked as UTF-8 by the core). */
-  validate(resource: Text, optionsJson: string): string;
+  /**
+   * OperationOutcome JSON as UTF-8 bytes: a view of module memory valid until the next call (decode it
+   * at once). The resource is `length` bytes at `address` in module memory (from _malloc), read as UTF-8.
+   */
+  validate(address: number, length: number, optionsJson: string): Uint8Array;
   /** OperationOutcome JSON of loading the R4 definitions pack (r4-core.pack.json). */
   loadDefinitions(pack: Text): string;
   /** OperationOutcome JSON of loading a FHIR package given as an uncompressed tar. */
@@ -51,6 +54,11 @@ export interface CoreModule {
   Engine: new () => EngineHandle;
   /** The module's linear memory, viewed as bytes (its length is the memory size). */
   HEAP8: Int8Array;
+  /** The same, unsigned; replaced when the memory grows (read it after any allocation). */
+  HEAPU8: Uint8Array;
+  /** The module's allocator, for passing large inputs in place (0 when out of memory). */
+  _malloc(size: number): number;
+  _free(address: number): void;
 }
 
 export type CoreModuleFactory = (options?: CoreModuleOptions) => Promise<CoreModule>;

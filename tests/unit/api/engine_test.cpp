@@ -1,4 +1,5 @@
 #include "api/engine.h"
+#include "json/serialize.h"
 
 #include <catch2/catch.hpp>
 
@@ -60,4 +61,23 @@ TEST_CASE("engine limits are honoured", "[api][limits]") {
   const Engine engine(pdex::json::JsonLimits{.max_bytes = 16, .max_depth = 4});
   CHECK(MessageId(FirstIssue(engine.Validate(R"({"resourceType":"Patient"})"))) == "json.too-large");
   CHECK(MessageId(FirstIssue(engine.Validate("[[[[[]]]]]"))) == "json.too-deep");
+}
+
+TEST_CASE("ValidateToText is the serialized Validate outcome, byte for byte", "[api]") {
+  Engine engine;
+  REQUIRE(engine.LoadPath(Engine::DefaultDefinitionsPath())["issue"][0]["severity"] == "information");
+  // Positions, ids, expressions; diagnostics with quotes, backslashes, control characters, non-ASCII
+  // and invalid UTF-8 (echoed from the input), so both the direct and the escaped paths are taken.
+  const std::string texts[] = {
+      R"({"resourceType": "Patient", "id": "p1"})",
+      "{\n  \"resourceType\": \"Patient\",\n  \"gender\": \"f\\\"e\\\\m\\u0001\",\n  \"na\\\"me\": 1,\n  \"birthDate\": \"20\xC3\xA9\"\n}",
+      R"({"resourceType": "Patient", "name": [{"given": [null]}], "_birthDate": 3, "contained": [{}]})",
+      R"({"resourceType": "Observation", "status": "final", "code": {}, "valueQuantity": {"value": "x"}})",
+      "{\"resourceType\":\"\xFF\"}",
+      "[",
+      "{\"resourceType\": \"Patient\", \"\xE2\x82\xAC\": true}",
+  };
+  for (const std::string& text : texts) {
+    CHECK(engine.ValidateToText(text) == pdex::json::Serialize(engine.Validate(text)));
+  }
 }
