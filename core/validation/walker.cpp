@@ -78,7 +78,7 @@ void Walker::Report(Severity severity, const char* code, const char* id, std::st
 }
 
 void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
-                              bool contained) {
+                              bool contained, const std::vector<std::string>& type_profiles) {
   const std::string type(Str(resource, "resourceType"));
   if (!resource.is_object() || type.empty()) {
     Report(Severity::kError, "structure", "validator.resource-type-missing",
@@ -148,6 +148,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   if (top_level) {
     for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
   }
+  if (!type_profiles.empty()) ValidateAgainstAnyProfile(resource, type_profiles, frame);
   context_.pop_back();
   if (!frame.invariants.empty()) {
     std::string keys;
@@ -206,6 +207,30 @@ void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::s
   ++profile_nesting_;
   ValidateChildren(resource, *index, 0, frame, 0, false);
   --profile_nesting_;
+}
+
+void Walker::ValidateAgainstAnyProfile(const nlohmann::json& resource, const std::vector<std::string>& urls,
+                                       ResourceFrame& frame) {
+  if (urls.size() == 1) return ValidateAgainstProfile(resource, urls[0], true, frame);
+  // Several profiles on one type are alternatives (ElementDefinition.type.profile): the first the
+  // resource conforms to is reported; when none fits, every profile's findings are.
+  std::vector<Issues> findings(urls.size());
+  Issues* saved = issues_;
+  const bool saved_too_many = too_many_;
+  std::size_t fits = urls.size();
+  for (std::size_t i = 0; i < urls.size() && fits == urls.size(); ++i) {
+    issues_ = &findings[i];
+    ValidateAgainstProfile(resource, urls[i], true, frame);
+    if (!HasErrors(findings[i])) fits = i;
+  }
+  issues_ = saved;
+  too_many_ = saved_too_many;
+  for (std::size_t i = 0; i < urls.size(); ++i) {
+    if (fits != urls.size() && i != fits) continue;
+    for (Issue& issue : findings[i]) {
+      ReportAt(issue.expression, issue.severity, issue.code.c_str(), issue.id.c_str(), std::move(issue.diagnostics));
+    }
+  }
 }
 
 void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
@@ -451,6 +476,23 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
   path_.resize(saved);
 }
 
+std::vector<std::string> Walker::ResourceTypeProfiles(const nlohmann::json& resource, const ElementNode& def) {
+  std::vector<std::string> profiles;
+  const auto types = def.element->find("type");
+  if (!def.type_profiles || types == def.element->end() || !types->is_array()) return profiles;
+  const std::string_view resource_type = Str(resource, "resourceType");
+  for (const nlohmann::json& entry : *types) {
+    const std::string_view code = Str(entry, "code");
+    if (code != resource_type && code != "Resource" && code != "DomainResource") continue;
+    const auto listed = entry.find("profile");
+    if (listed == entry.end() || !listed->is_array()) continue;
+    for (const nlohmann::json& url : *listed) {
+      if (url.is_string()) profiles.push_back(url.get<std::string>());
+    }
+  }
+  return profiles;
+}
+
 void Walker::ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                              ResourceFrame& frame, std::size_t depth) {
   if (IsResourceTypeCode(validator_, type)) {
@@ -458,7 +500,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
     }
-    ValidateResource(value, &frame, false, index.node(node).name == "contained");
+    ValidateResource(value, &frame, false, index.node(node).name == "contained", ResourceTypeProfiles(value, index.node(node)));
     return;
   }
   if (!value.is_object()) {

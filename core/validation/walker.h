@@ -55,9 +55,11 @@ class Walker {
 
   // Validates `resource` at location `path_` (set by the caller; empty for the top level).
   // `contained`: the resource sits in a DomainResource.contained element, so its '#id' references
-  // resolve against the container (R4 references.html#contained).
+  // resolve against the container (R4 references.html#contained). `type_profiles`: the profiles that
+  // the element holding a nested resource requires of it (ElementDefinition.type.profile, e.g. a
+  // Parameters.parameter slice whose resource must be a US Core Patient).
   void ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
-                        bool contained = false);
+                        bool contained = false, const std::vector<std::string>& type_profiles = {});
 
  private:
   friend class PathScope;
@@ -65,6 +67,10 @@ class Walker {
   void ValidateChildren(const nlohmann::json& object, const ElementIndex& index, int node, ResourceFrame& frame,
                         std::size_t depth, bool primitive_extension);
   void ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
+  // The profiles (type.profile) that `def` requires of the nested `resource` (type Resource or its own).
+  // Validates `resource` against the first of `urls` it conforms to (all of them when none fits).
+  void ValidateAgainstAnyProfile(const nlohmann::json& resource, const std::vector<std::string>& urls, ResourceFrame& frame);
+  std::vector<std::string> ResourceTypeProfiles(const nlohmann::json& resource, const ElementNode& def);
   void ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                        ResourceFrame& frame, std::size_t depth);
   // Evaluates the node's invariants on a value (or records them as not evaluated).

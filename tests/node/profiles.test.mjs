@@ -527,14 +527,7 @@ describe('the engine (build/native/pdex) on the examples', () => {
       t.skip(`${nativeCli} is not built`);
       return;
     }
-    // Each entry: why the engine does not yet raise what the published rules require.
-    const known = {
-      'profiles/examples/invalid/hrex-parameters-member-match-in-patient-no-identifier.json':
-        'Parameters.parameter.resource is not yet validated against the type profile of its slice (us-core-patient)',
-      'profiles/examples/invalid/us-core-practitionerrole-no-contact.json':
-        'pd-1 `telecom or endpoint` evaluates to empty when both are absent; FHIR requires an invariant to be true, the engine passes empty',
-    };
-    compareCounts(t, 'examples', actual, (file) => manifest.examples[path.relative(examplesDir, file)].errors.length, known);
+    compareCounts(t, 'examples', actual, (file) => manifest.examples[path.relative(examplesDir, file)].errors.length, {});
   });
 
   test('the official examples of the covered IGs validate without errors against our profiles', (t) => {
