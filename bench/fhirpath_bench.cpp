@@ -2,6 +2,7 @@
 // evaluated repeatedly on their inputs; prints evaluations per second with and without the type
 // model, plus compile throughput and type-model load time.
 //   build/<dir>/bench/fhirpath_bench [SHARED_DIR] [MEDPLUM_R4_DIR] [SECONDS] [--model-only]
+#include "bench_support.h"
 #include "fhirpath/fhirpath.h"
 #include "json/parse.h"
 #include "model/type_model.h"
@@ -9,25 +10,17 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 namespace fp = pdex::fhirpath;
-using Clock = std::chrono::steady_clock;
+using pdex::bench::Clock;
+using pdex::bench::ReadFile;
+using pdex::bench::Seconds;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-double Seconds(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 struct Case {
   fp::CompiledExpression expression;

@@ -6,6 +6,7 @@
 // machine: the difference between two ROUNDS values is the cost of the rounds alone).
 //   build/<dir>/bench/validate_bench [SHARED_DIR] [SECONDS] [ROUNDS]
 #include "api/engine.h"
+#include "bench_support.h"
 #include "json/parse.h"
 #include "json/serialize.h"
 
@@ -13,23 +14,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-using Clock = std::chrono::steady_clock;
+using pdex::bench::Clock;
+using pdex::bench::ReadFile;
+using pdex::bench::Seconds;
 
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-double Seconds(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 }  // namespace
 
