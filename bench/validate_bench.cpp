@@ -21,11 +21,6 @@ using pdex::bench::Clock;
 using pdex::bench::ReadFile;
 using pdex::bench::Seconds;
 
-namespace {
-
-
-}  // namespace
-
 int main(int argc, char** argv) {
   const std::string shared = argc > 1 ? argv[1] : PDEX_SHARED_DIR;
   const double seconds = argc > 2 ? std::atof(argv[2]) : 5.0;
