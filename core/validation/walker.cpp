@@ -139,6 +139,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   }
   context_.emplace_back(type, type);
   ValidateChildren(resource, *index, 0, frame, 0, false);
+  CheckResourceRules(resource, type, contained);
   if (type == "QuestionnaireResponse") {  // answers vs the Questionnaire (questionnaire.cpp)
     ValidateQuestionnaireResponse(resource, path_, frame.container, validator_.registry(), validator_.terminology(),
                                   [this](const std::string& location, Severity severity, const char* code,
@@ -224,7 +225,12 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
   if (constraints == node.element->end() || !constraints->is_array()) return;
   for (const nlohmann::json& constraint : *constraints) {
     const std::string_view key = Str(constraint, "key");
-    const std::string_view expression = Str(constraint, "expression");
+    std::string_view expression = Str(constraint, "expression");
+    // R4 erratum: que-12 reads "enableWhen.count() > 2" while its text says "more than one
+    // enableWhen"; R4B/R5 and the HL7 validator check "> 1".
+    if (key == "que-12" && expression == "enableWhen.count() > 2 implies enableBehavior.exists()") {
+      expression = "enableWhen.count() > 1 implies enableBehavior.exists()";
+    }
     // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
     if (key.empty() || expression.empty() || key == "ele-1") continue;
     if (!options_.best_practice_invariants && IsBestPractice(constraint)) continue;

@@ -82,6 +82,10 @@ class Walker {
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                       std::size_t depth);
 
+  // resource_rules.cpp: rules of particular resource types the definitions do not express
+  void CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained);
+  void CheckBundleRules(const nlohmann::json& bundle);
+
   void Report(Severity severity, const char* code, const char* id, std::string diagnostics);
   void ReportAt(const std::string& location, Severity severity, const char* code, const char* id,
                 std::string diagnostics);

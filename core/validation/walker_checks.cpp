@@ -237,6 +237,15 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
              "the Coding references a value set, not a code system ('" + std::string(system) + "')");
     return;
   }
+  if (const nlohmann::json* code_system = system.empty() ? nullptr : validator_.registry().FindCodeSystem(system);
+      code_system != nullptr &&
+      (Str(*code_system, "content") == "supplement" || !Str(*code_system, "supplements").empty())) {
+    // R4 codesystem.html#supplements: a supplement adds properties/designations to another code
+    // system; codings use the supplemented system's url.
+    ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-is-supplement",
+             "CodeSystem " + std::string(system) + " is a supplement, so can't be used as a value in Coding.system");
+    return;
+  }
   if (system.empty() || code.empty()) return;
   const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
   if (check.membership == terminology::Membership::kNotMember) {

@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -101,6 +102,7 @@ Step RunStep(const Validator& validator, const nlohmann::json& instance, const V
   Step step;
   step.expected = expected_errors;
   const Issues issues = validator.Validate(instance, options);
+  if (std::getenv("PDEX_SUITE_DUMP")) std::cout << Describe(issues, /*errors_only=*/false);
   std::multiset<std::string> ours;
   for (const Issue& issue : issues) {
     if (issue.severity != Severity::kError && issue.severity != Severity::kFatal) continue;
@@ -201,6 +203,8 @@ TEST_CASE("HL7 Java validator test cases (R4, JSON)", "[suite]") {
   for (const auto& test : (*manifest)["test-cases"]) {
     const std::string name = test.value("name", "");
     if (!EndsWith(test.value("file", ""), ".json")) continue;
+    // PDEX_SUITE_DUMP=<case name>: run only that case and print all our issues.
+    if (const char* only = std::getenv("PDEX_SUITE_DUMP"); only && name != only) continue;
     if (!(*summary)["tests"].contains(name)) continue;
     ++json_cases;
     const CaseResult result = RunCase(test, (*summary)["tests"][name]);

@@ -246,4 +246,91 @@ TEST_CASE("issues get the line and column of the value they are about", "[valida
   CHECK(contact->line == 4);
 }
 
+TEST_CASE("uri values: urn:uuid and urn:oid forms, canonicals are absolute or fragments", "[validator][uri]") {
+  const Issues issues = Run(R"({"resourceType":"Questionnaire","status":"active",
+    "url":"urn:uuid:6A2EE390-978e-42c6-8f88-c17dff3bd8a3","derivedFrom":["Questionnaire/q1","#local"],
+    "item":[{"linkId":"1","type":"string","definition":"urn:oid:1.02.3"}],
+    "contained":[{"resourceType":"ValueSet","id":"v","status":"active","url":"urn:uuid:6a2ee390-978e-42c6-8f88-c17dff3bd8a3"}]})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.url"));  // uppercase hex
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.derivedFrom[0]"));
+  CHECK_FALSE(Has(issues, "validator.primitive-format", "Questionnaire.derivedFrom[1]"));
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.item[0].definition"));
+  CHECK(CountErrors(issues) == 3);
+}
+
+TEST_CASE("canonical resources have absolute urls, ValueSet include systems are absolute", "[validator][rules]") {
+  const Issues issues = Run(R"({"resourceType":"ValueSet","status":"active","url":"ValueSet/vs1",
+    "contained":[{"resourceType":"CodeSystem","id":"c1","url":"c1","status":"active","content":"complete"}],
+    "compose":{"include":[{"system":"#c1"},{"system":"http://loinc.org"}],"exclude":[{"system":"c2"}]}})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.canonical-url-relative", "ValueSet.url"));
+  CHECK(Has(issues, "validator.canonical-url-relative", "ValueSet.contained[0].url"));
+  CHECK(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.include[0]"));
+  CHECK_FALSE(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.include[1]"));
+  CHECK(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.exclude[0]"));
+  // A Patient has no canonical url rule.
+  CHECK(CountErrors(Run(R"({"resourceType":"Patient","active":true})")) == 0);
+}
+
+TEST_CASE("Bundle links occur once per relation, search results match the search", "[validator][rules]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"searchset",
+    "link":[{"relation":"self","url":"http://x.org/fhir/Patient?name=a"},{"relation":"self","url":"http://x.org/b"},
+            {"relation":"next","url":"http://x.org/c"}],
+    "entry":[{"fullUrl":"http://x.org/fhir/Patient/1","resource":{"resourceType":"Patient","id":"1"},"search":{"mode":"match"}},
+             {"fullUrl":"http://x.org/fhir/Observation/2","resource":{"resourceType":"Observation","status":"final",
+               "code":{"text":"x"}},"search":{"mode":"match"}},
+             {"fullUrl":"http://x.org/fhir/Patient/3","resource":{"resourceType":"Patient","id":"3"},"search":{"mode":"outcome"}}]})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.bundle-link-duplicate", "Bundle.link[1]"));
+  CHECK_FALSE(Has(issues, "validator.bundle-link-duplicate", "Bundle.link[2]"));
+  CHECK_FALSE(Has(issues, "validator.bundle-search-no-id", "Bundle.entry[0].resource"));
+  CHECK(Has(issues, "validator.bundle-search-no-id", "Bundle.entry[1].resource"));
+  CHECK(Has(issues, "validator.bundle-search-wrong-type", "Bundle.entry[1].resource"));
+  CHECK(Has(issues, "validator.bundle-search-outcome-type", "Bundle.entry[2].resource"));
+  // _type names the searched types when the path has none.
+  const Issues typed = Run(R"({"resourceType":"Bundle","type":"searchset",
+    "link":[{"relation":"self","url":"http://x.org/fhir?_type=Observation,Patient"}],
+    "entry":[{"fullUrl":"http://x.org/fhir/Patient/1","resource":{"resourceType":"Patient","id":"1"},"search":{"mode":"match"}}]})");
+  INFO(Describe(typed));
+  CHECK(CountErrors(typed) == 0);
+}
+
+TEST_CASE("que-12 is checked as its text says (R4 erratum: more than one enableWhen)", "[validator][invariants]") {
+  auto questionnaire = [](int conditions) {
+    std::string when;
+    for (int i = 0; i < conditions; ++i) {
+      when += std::string(i ? "," : "") + R"({"question":"a","operator":"exists","answerBoolean":true})";
+    }
+    return R"({"resourceType":"Questionnaire","status":"active","item":[{"linkId":"a","type":"boolean"},
+      {"linkId":"b","type":"boolean","enableWhen":[)" + when + "]}]}";
+  };
+  CHECK_FALSE(Has(Run(questionnaire(1)), "validator.invariant", "Questionnaire.item[1]"));
+  CHECK(Has(Run(questionnaire(2)), "validator.invariant", "Questionnaire.item[1]"));
+}
+
+TEST_CASE("codings do not name a code system supplement", "[validator][terminology]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/supplement","status":"active",
+    "content":"supplement","supplements":"http://loinc.org"})", "test");
+  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/s2","status":"active",
+    "content":"complete","supplements":"http://loinc.org"})", "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  const json::ParsedJson observation = json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"coding":[{"system":"http://example.org/supplement","code":"x"}]}})");
+  const Issues issues = validator.Validate(observation.value);
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.coding-system-is-supplement", "Observation.code.coding[0].system"));
+  // A code system with `supplements` is a supplement, whatever its content says (and it must say
+  // content = supplement).
+  const json::ParsedJson complete = json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"coding":[{"system":"http://example.org/s2","code":"x"}]}})");
+  CHECK(Has(validator.Validate(complete.value), "validator.coding-system-is-supplement", "Observation.code.coding[0].system"));
+  const json::ParsedJson wrong = json::ParseJson(R"({"resourceType":"CodeSystem","url":"http://example.org/s2",
+    "status":"active","content":"complete","supplements":"http://loinc.org"})");
+  CHECK(Has(validator.Validate(wrong.value), "validator.codesystem-supplement-content", "CodeSystem.content"));
+}
+
 }  // namespace pdex::validation::testing
