@@ -187,6 +187,28 @@ bool IsAbsoluteUri(std::string_view text) {
   return text.find(' ') == std::string_view::npos;
 }
 
+std::string_view InvalidXmlEntity(std::string_view text) {
+  // Narrative is XML without a DTD (R4 narrative.html#xhtml): only the five predefined entities and
+  // character references (&#10; &#xA;) exist; HTML names such as &nbsp; or &reg; do not.
+  for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+    const std::size_t semicolon = text.find(';', amp);
+    const std::string_view name =
+        text.substr(amp + 1, semicolon == std::string_view::npos ? std::string_view::npos : semicolon - amp - 1);
+    bool ok = semicolon != std::string_view::npos &&
+              (name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos");
+    if (!ok && semicolon != std::string_view::npos && name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x';
+      ok = name.size() > (hex ? 2u : 1u);
+      for (std::size_t i = hex ? 2 : 1; ok && i < name.size(); ++i) {
+        const char c = name[i];
+        ok = IsDigit(c) || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      }
+    }
+    if (!ok) return text.substr(amp, semicolon == std::string_view::npos ? 1 : semicolon - amp + 1);
+  }
+  return {};
+}
+
 bool IsValidBase64(std::string_view text) {
   std::size_t count = 0, padding = 0;
   for (const char c : text) {
@@ -245,6 +267,10 @@ std::string CheckPrimitive(std::string_view type_code, const nlohmann::json& val
   else if (type == "base64Binary") ok = IsValidBase64(text);
   else if (type == "xhtml") ok = text.substr(0, 4) == "<div";
   if (!ok) return "not a valid " + std::string(type) + ": " + Quote(text);
+  if (type == "xhtml") {
+    const std::string_view entity = InvalidXmlEntity(text);
+    if (!entity.empty()) return "Invalid entity in the XHTML ('" + std::string(entity) + "')";
+  }
   if (type == "uri" || type == "url" || type == "canonical") {
     // URNs of the uuid / oid kinds follow the uuid and oid lexical rules (R4 datatypes.html#uri).
     if (text.substr(0, 9) == "urn:uuid:" && !IsValidUuid(text)) {

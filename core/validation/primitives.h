@@ -32,5 +32,8 @@ bool IsValidUuid(std::string_view text);
 // An absolute URI: a lowercase scheme token, ':', and something after it, no spaces.
 bool IsAbsoluteUri(std::string_view text);
 bool IsValidBase64(std::string_view text);
+// The first entity reference in XHTML text that XML without a DTD does not define ("&reg;"), or
+// empty when all are valid.
+std::string_view InvalidXmlEntity(std::string_view text);
 
 }  // namespace pdex::validation

@@ -496,6 +496,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   CheckBinding(value, type, def);
   CheckMinMax(value, def);
   if (type == "Coding") CheckCoding(value);
+  if (type == "Attachment") CheckAttachment(value);
   if (type == "Reference") CheckReference(value, def, frame);
   if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;
 

@@ -77,6 +77,7 @@ class Walker {
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);
+  void CheckAttachment(const nlohmann::json& attachment);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,

@@ -1,6 +1,8 @@
 // Value-level checks: fixed[x]/pattern[x], bindings and codes, references, extensions.
 #include "validation/walker.h"
 
+#include "validation/primitives.h"
+
 #include <cmath>
 #include <optional>
 
@@ -254,9 +256,32 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
   }
 }
 
+void Walker::CheckAttachment(const nlohmann::json& attachment) {
+  // R4 datatypes.html#Attachment: size is the number of bytes of the content, i.e. of the decoded
+  // data when data is given.
+  const auto size = attachment.find("size");
+  const std::string_view data = Str(attachment, "data");
+  if (size == attachment.end() || !size->is_number_integer() || data.empty() || !IsValidBase64(data)) return;
+  std::size_t chars = 0, padding = 0;
+  for (const char c : data) {
+    if (c == '=') ++padding;
+    if (c != ' ' && c != '\r' && c != '\n' && c != '\t') ++chars;
+  }
+  const std::size_t actual = chars / 4 * 3 - padding;
+  if (size->get<std::int64_t>() != static_cast<std::int64_t>(actual)) {
+    Report(Severity::kError, "value", "validator.attachment-size",
+           "Stated Attachment Size " + size->dump() + " does not match actual attachment size " + std::to_string(actual));
+  }
+}
+
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
   const std::string_view ref = Str(reference, "reference");
   if (ref.empty()) return;
+  if (ref.find_first_of(" \t\r\n") != std::string_view::npos) {
+    // R4 references.html#literal: a URL (relative or absolute), so no whitespace.
+    Report(Severity::kError, "structure", "validator.reference-format",
+           "The reference '" + std::string(ref) + "' is not a valid reference");
+  }
   const package::Registry& registry = validator_.registry();
   std::string target_type;
   const nlohmann::json* target = nullptr;

@@ -3,6 +3,7 @@
 
 #include "json/parse.h"
 #include "validation/json_positions.h"
+#include "validation/primitives.h"
 
 #include <catch2/catch.hpp>
 
@@ -102,8 +103,9 @@ TEST_CASE("references: contained, target types, format", "[validator]") {
   const Issues issues = Run(R"({"resourceType":"Observation","status":"final","code":{"text":"x"},
     "subject":{"reference":"#missing"},"performer":[{"reference":"Medication/1"}],
     "contained":[{"resourceType":"Patient","id":"p","gender":"bad"}],
-    "specimen":{"reference":"Foo/1"}})");
+    "specimen":{"reference":"Foo/1"},"focus":[{"reference":"ht tp://x.org/Patient/1"}]})");
   INFO(Describe(issues));
+  CHECK(Has(issues, "validator.reference-format", "Observation.focus[0]"));
   CHECK(Has(issues, "validator.reference-contained-not-found", "Observation.subject"));
   CHECK(Has(issues, "validator.reference-target-type", "Observation.performer[0]"));
   CHECK(Has(issues, "validator.reference-format", "Observation.specimen"));
@@ -331,6 +333,28 @@ TEST_CASE("codings do not name a code system supplement", "[validator][terminolo
   const json::ParsedJson wrong = json::ParseJson(R"({"resourceType":"CodeSystem","url":"http://example.org/s2",
     "status":"active","content":"complete","supplements":"http://loinc.org"})");
   CHECK(Has(validator.Validate(wrong.value), "validator.codesystem-supplement-content", "CodeSystem.content"));
+}
+
+
+TEST_CASE("attachment size matches the decoded data", "[validator]") {
+  // "aGVscCBpJ20gYSBidWc=" decodes to 14 bytes.
+  auto media = [](const std::string& size) {
+    return R"({"resourceType":"Media","status":"completed","content":{"contentType":"text/plain",
+      "data":"aGVscCBpJ20gYSBidWc=","size":)" + size + "}}";
+  };
+  CHECK(Has(Run(media("100")), "validator.attachment-size", "Media.content"));
+  CHECK(CountErrors(Run(media("14"))) == 0);
+}
+
+TEST_CASE("XHTML narrative uses only XML entities", "[validator][primitives]") {
+  CHECK(InvalidXmlEntity("<div>a &lt; b &amp; c &#174; &#xAE; &quot;</div>").empty());
+  CHECK(InvalidXmlEntity("<div>CPT&reg; code</div>") == "&reg;");
+  CHECK(InvalidXmlEntity("<div>a & b</div>") == "&");
+  CHECK(InvalidXmlEntity("<div>&#x;</div>") == "&#x;");
+  const Issues issues = Run(R"({"resourceType":"Patient","text":{"status":"generated",
+    "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">a&nbsp;b</div>"}})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.primitive-format", "Patient.text.div"));
 }
 
 }  // namespace pdex::validation::testing
