@@ -449,6 +449,9 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
         }
         CheckBinding(*item.value, item.type, use);
         CheckMinMax(*item.value, use);
+        if (item.type == "uri" || item.type == "url" || item.type == "canonical") {
+          CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
+        }
       }
     }
     CheckFixedPattern(item.value, use);

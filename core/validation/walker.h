@@ -78,6 +78,8 @@ class Walker {
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);
   void CheckAttachment(const nlohmann::json& attachment);
+  // An error for a URL on an example domain when options_.allow_example_urls is false.
+  void CheckExampleUrl(std::string_view url, const std::string& location);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,

@@ -22,6 +22,10 @@ bool Contains(const std::vector<std::string>& list, std::string_view value) {
 
 constexpr std::string_view kCoreSd = "http://hl7.org/fhir/StructureDefinition/";
 
+bool IsExampleUrl(std::string_view url) {
+  return url.find("example.org") != std::string_view::npos || url.find("acme.com") != std::string_view::npos;
+}
+
 }  // namespace
 
 bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value) {
@@ -256,6 +260,12 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
   }
 }
 
+void Walker::CheckExampleUrl(std::string_view url, const std::string& location) {
+  if (options_.allow_example_urls || !IsExampleUrl(url)) return;
+  ReportAt(location, Severity::kError, "invalid", "validator.example-url",
+           "Example URLs are not allowed in this context (" + std::string(url) + ")");
+}
+
 void Walker::CheckAttachment(const nlohmann::json& attachment) {
   // R4 datatypes.html#Attachment: size is the number of bytes of the content, i.e. of the decoded
   // data when data is given.
@@ -371,6 +381,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     Report(Severity::kError, "structure", "validator.extension-url-missing", "an extension must have a url");
     return false;
   }
+  CheckExampleUrl(url, path_ + ".url");
   // The definition: the slice's type profile when this element is a profiled extension slice,
   // otherwise whatever the registry knows under the url.
   std::string definition_url(url);
@@ -397,7 +408,8 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     // Core-namespace urls not in R4 are usually R5 / hl7.fhir.uv.extensions definitions the HL7
     // validator loads and we do not: same policy as any unknown extension, flagged in the text.
     const bool core = url.substr(0, kCoreSd.size()) == kCoreSd;
-    const Severity severity = options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
+    const Severity severity = options_.allow_example_urls && IsExampleUrl(url) ? Severity::kInformation
+                            : options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
                             : options_.unknown_extensions == UnknownExtensionPolicy::kAllow ? Severity::kInformation
                                                                                              : Severity::kWarning;
     Report(severity, "not-found", "validator.extension-unknown",

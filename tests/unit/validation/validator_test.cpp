@@ -357,4 +357,22 @@ TEST_CASE("XHTML narrative uses only XML entities", "[validator][primitives]") {
   CHECK(Has(issues, "validator.primitive-format", "Patient.text.div"));
 }
 
+TEST_CASE("example URLs: allowed by default, errors when examples are not allowed", "[validator][extensions]") {
+  const std::string patient = R"({"resourceType":"Patient","birthDate":"2000-01-01",
+    "_birthDate":{"extension":[{"url":"http://example.org/fhir/StructureDefinition/x","valueString":"a"}]},
+    "photo":[{"url":"http://repository.example.org/photo/1"}]})";
+  ValidatorOptions strict;
+  strict.unknown_extensions = UnknownExtensionPolicy::kError;
+  const Issues allowed = Run(patient, strict);
+  INFO(Describe(allowed, false));
+  CHECK(CountErrors(allowed) == 0);  // the unknown example.org extension is only information
+  CHECK(Has(allowed, "validator.extension-unknown", "Patient.birthDate.extension[0]"));
+  strict.allow_example_urls = false;
+  const Issues refused = Run(patient, strict);
+  INFO(Describe(refused));
+  CHECK(Has(refused, "validator.example-url", "Patient.birthDate.extension[0].url"));
+  CHECK(Has(refused, "validator.extension-unknown", "Patient.birthDate.extension[0]"));
+  CHECK(Has(refused, "validator.example-url", "Patient.photo[0].url"));
+}
+
 }  // namespace pdex::validation::testing
