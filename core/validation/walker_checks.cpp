@@ -1,6 +1,7 @@
 // Value-level checks: fixed[x]/pattern[x], bindings and codes, references, extensions.
 #include "validation/walker.h"
 
+#include "fhirpath/evaluator.h"
 #include "validation/primitives.h"
 
 #include <cmath>
@@ -143,11 +144,18 @@ std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bo
     return a < b ? -1 : a > b ? 1 : 0;
   }
   if (value.is_object() && bound.is_object() && value.contains("value") && bound.contains("value")) {
-    if (value.value("code", std::string()) != bound.value("code", std::string()) ||
-        value.value("system", std::string()) != bound.value("system", std::string())) {
-      return std::nullopt;  // needs UCUM conversion
+    const std::string_view system = Str(value, "system");
+    const std::string_view code = Str(value, "code");
+    if (system != Str(bound, "system")) return std::nullopt;
+    if (code == Str(bound, "code")) return Compare(value["value"], bound["value"]);
+    // UCUM quantities compare in the bound's unit (e.g. -1 g against a minimum of 0 kg).
+    if (system != "http://unitsofmeasure.org" || code.empty() || !value["value"].is_number() ||
+        !bound["value"].is_number()) {
+      return std::nullopt;
     }
-    return Compare(value["value"], bound["value"]);
+    const std::optional<double> converted = fhirpath::ConvertUnit(value["value"].get<double>(), code, Str(bound, "code"));
+    if (!converted) return std::nullopt;
+    return Compare(nlohmann::json(*converted), bound["value"]);
   }
   return std::nullopt;
 }

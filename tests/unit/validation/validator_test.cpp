@@ -375,4 +375,28 @@ TEST_CASE("example URLs: allowed by default, errors when examples are not allowe
   CHECK(Has(refused, "validator.example-url", "Patient.photo[0].url"));
 }
 
+TEST_CASE("minValue/maxValue Quantities compare after UCUM conversion", "[validator][profiles]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/obs-kg",
+    "name":"ObsKg","status":"active","kind":"resource","abstract":false,"type":"Observation",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+    "differential":{"element":[{"path":"Observation.value[x]","type":[{"code":"Quantity"}]},
+      {"path":"Observation.valueQuantity","minValueQuantity":{"value":0,"system":"http://unitsofmeasure.org","code":"kg"},
+       "maxValueQuantity":{"value":10,"system":"http://unitsofmeasure.org","code":"kg"}}]}})", "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/obs-kg"};
+  auto grams = [&](const std::string& value) {
+    return validator.Validate(json::ParseJson(R"({"resourceType":"Observation","status":"final","code":{"text":"w"},
+      "valueQuantity":{"value":)" + value + R"(,"system":"http://unitsofmeasure.org","code":"g"}})").value, options);
+  };
+  CHECK(Has(grams("-1"), "validator.min-value", "Observation.valueQuantity"));
+  CHECK(Has(grams("11000"), "validator.max-value", "Observation.valueQuantity"));
+  const Issues ok = grams("9000");
+  INFO(Describe(ok));
+  CHECK(CountErrors(ok) == 0);
+}
+
 }  // namespace pdex::validation::testing
