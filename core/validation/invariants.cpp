@@ -97,6 +97,7 @@ InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) co
     environment.model = &state_->model;
     environment.resource = context.resource;
     environment.root_resource = context.root_resource;
+    environment.lenient_as = true;  // dom-3 and other core invariants filter with as() (fhirpath.h)
     LocalTerminology terminology(state_->terminology);
     environment.terminology = &terminology;
     const fhirpath::Collection focus{fhirpath::Value::MakeNode(std::move(node))};

@@ -399,4 +399,16 @@ TEST_CASE("minValue/maxValue Quantities compare after UCUM conversion", "[valida
   CHECK(CountErrors(ok) == 0);
 }
 
+TEST_CASE("dom-3: contained resources are referenced from their container", "[validator][invariants]") {
+  const Issues unreferenced = Run(R"({"resourceType":"Condition","subject":{"reference":"Patient/1"},
+    "contained":[{"resourceType":"Practitioner","id":"pr1"}]})");
+  INFO(Describe(unreferenced, false));
+  CHECK(Has(unreferenced, "validator.invariant", "Condition"));
+  CHECK_FALSE(Has(unreferenced, "validator.invariants-not-evaluated", "Condition"));
+  const Issues referenced = Run(R"({"resourceType":"Condition","subject":{"reference":"Patient/1"},
+    "asserter":{"reference":"#pr1"},"contained":[{"resourceType":"Practitioner","id":"pr1"}]})");
+  INFO(Describe(referenced, false));
+  CHECK(CountErrors(referenced) == 0);
+}
+
 }  // namespace pdex::validation::testing
