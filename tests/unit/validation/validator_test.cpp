@@ -250,7 +250,7 @@ TEST_CASE("issues get the line and column of the value they are about", "[valida
 
 TEST_CASE("uri values: urn:uuid and urn:oid forms, canonicals are absolute or fragments", "[validator][uri]") {
   const Issues issues = Run(R"({"resourceType":"Questionnaire","status":"active",
-    "url":"urn:uuid:6A2EE390-978e-42c6-8f88-c17dff3bd8a3","derivedFrom":["Questionnaire/q1","#local"],
+    "url":"urn:uuid:6A2EE390-978e-42c6-8f88-c17dff3bd8a3","derivedFrom":["Questionnaire/q1","#v"],
     "item":[{"linkId":"1","type":"string","definition":"urn:oid:1.02.3"}],
     "contained":[{"resourceType":"ValueSet","id":"v","status":"active","url":"urn:uuid:6a2ee390-978e-42c6-8f88-c17dff3bd8a3"}]})");
   INFO(Describe(issues));
