@@ -411,4 +411,38 @@ TEST_CASE("dom-3: contained resources are referenced from their container", "[va
   CHECK(CountErrors(referenced) == 0);
 }
 
+TEST_CASE("a slice that leaves a discriminator path open matches without it", "[validator][slicing]") {
+  // referenceRange sliced by type and appliesTo (patterns); slice 'treatment' fixes only type. Its
+  // appliesTo keeps the base's example binding, which does not discriminate.
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/rr","name":"Rr",
+    "status":"active","kind":"resource","abstract":false,"type":"Observation",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+    "differential":{"element":[
+      {"id":"Observation.referenceRange","path":"Observation.referenceRange","slicing":{"discriminator":[
+        {"type":"pattern","path":"type"},{"type":"pattern","path":"appliesTo"}],"rules":"open"}},
+      {"id":"Observation.referenceRange:normal","path":"Observation.referenceRange","sliceName":"normal","min":1,"max":"1"},
+      {"id":"Observation.referenceRange:normal.type","path":"Observation.referenceRange.type","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"normal"}]}},
+      {"id":"Observation.referenceRange:normal.appliesTo","path":"Observation.referenceRange.appliesTo","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Race","code":"2036-2"}]}},
+      {"id":"Observation.referenceRange:treatment","path":"Observation.referenceRange","sliceName":"treatment","min":1,"max":"1"},
+      {"id":"Observation.referenceRange:treatment.type","path":"Observation.referenceRange.type","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]}})",
+                            "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/rr"};
+  const Issues issues = validator.Validate(json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"text":"x"},"referenceRange":[
+      {"low":{"value":1},"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"normal"}]},
+       "appliesTo":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Race","code":"2036-2"}]}]},
+      {"low":{"value":1},"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]})").value,
+                                                options);
+  INFO(Describe(issues));
+  CHECK(CountErrors(issues) == 0);
+}
+
 }  // namespace pdex::validation::testing
