@@ -87,7 +87,7 @@ void Walker::Report(Severity severity, const char* code, const char* id, std::st
 }
 
 void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
-                              bool contained) {
+                              bool contained, const std::vector<std::string>& profiles) {
   const std::string type(Str(resource, "resourceType"));
   if (!resource.is_object() || type.empty()) {
     Report(Severity::kError, "structure", "validator.resource-type-missing",
@@ -148,7 +148,31 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
                                   });
   }
 
-  std::vector<std::string> profiles;
+  // Type profiles are reported like meta.profile (one that cannot be resolved is a warning, as for
+  // datatype type profiles in ValidateComplex).
+  if (profiles.size() == 1) {
+    ValidateAgainstProfile(resource, profiles[0], true, frame);
+  } else if (!profiles.empty()) {
+    // Several type profiles: the resource conforms to at least one (R4 elementdefinition.html#type);
+    // an unresolvable one cannot be held against it.
+    bool any = false;
+    for (const std::string& url : profiles) {
+      Issues scratch;
+      Issues* saved_issues = issues_;
+      const bool saved_too_many = too_many_;
+      issues_ = &scratch;
+      ValidateAgainstProfile(resource, url, true, frame);
+      issues_ = saved_issues;
+      too_many_ = saved_too_many;
+      any = any || !HasErrors(scratch);
+    }
+    if (!any) {
+      std::string list;
+      for (const std::string& url : profiles) list += (list.empty() ? "" : ", ") + url;
+      Report(Severity::kError, "structure", "validator.profile-none-matches",
+             "the resource conforms to none of the profiles allowed here: " + list);
+    }
+  }
   if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
     if (const auto listed = meta->find("profile"); listed != meta->end() && listed->is_array()) {
       for (const nlohmann::json& url : *listed) {
@@ -487,7 +511,18 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
     }
-    ValidateResource(value, &frame, false, index.node(node).name == "contained");
+    std::vector<std::string> profiles;
+    if (const auto types = index.node(node).element->find("type"); types != index.node(node).element->end() && types->is_array()) {
+      for (const nlohmann::json& entry : *types) {
+        const std::string_view code = Str(entry, "code");
+        const auto listed = entry.find("profile");
+        if ((code != type && code != "Resource" && code != "DomainResource") || listed == entry.end() || !listed->is_array()) continue;
+        for (const nlohmann::json& url : *listed) {
+          if (url.is_string()) profiles.push_back(url.get<std::string>());
+        }
+      }
+    }
+    ValidateResource(value, &frame, false, index.node(node).name == "contained", profiles);
     return;
   }
   if (!value.is_object()) {

@@ -49,8 +49,10 @@ class Walker {
   // Validates `resource` at location `path_` (set by the caller; empty for the top level).
   // `contained`: the resource sits in a DomainResource.contained element, so its '#id' references
   // resolve against the container (R4 references.html#contained).
+  // `profiles`: type profiles of the element holding the resource (e.g. Parameters.parameter.resource
+  // typed Resource with a profile), checked like meta.profile.
   void ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
-                        bool contained = false);
+                        bool contained = false, const std::vector<std::string>& profiles = {});
 
  private:
   friend class PathScope;

@@ -445,4 +445,45 @@ TEST_CASE("a slice that leaves a discriminator path open matches without it", "[
   CHECK(CountErrors(issues) == 0);
 }
 
+TEST_CASE("a resource in a profiled Resource element conforms to the element's type profiles", "[validator][profiles]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  for (const char* patient : {"named", "born"}) {
+    registry.LoadResourceText(std::string(R"({"resourceType":"StructureDefinition","url":"http://example.org/)") + patient +
+                                  R"(","name":"P","status":"active","kind":"resource","abstract":false,"type":"Patient",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
+      "differential":{"element":[{"id":"Patient.)" + (std::string(patient) == "named" ? "name" : "birthDate") +
+                                  R"(","path":"Patient.)" + (std::string(patient) == "named" ? "name" : "birthDate") +
+                                  R"(","min":1}]}})",
+                              "test");
+  }
+  auto parameters = [&](const std::string& profiles) {
+    registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/params","name":"Pa",
+      "status":"active","kind":"resource","abstract":false,"type":"Parameters",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Parameters","derivation":"constraint",
+      "differential":{"element":[{"id":"Parameters.parameter.resource","path":"Parameters.parameter.resource",
+        "type":[{"code":"Resource","profile":[)" + profiles + "]}]}]}}", "test");
+  };
+  const nlohmann::json instance = json::ParseJson(R"({"resourceType":"Parameters","parameter":[{"name":"p",
+    "resource":{"resourceType":"Patient","birthDate":"2000-01-01"}}]})").value;
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/params"};
+  parameters(R"("http://example.org/named")");
+  {
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
+    const Issues issues = validator.Validate(instance, options);
+    INFO(Describe(issues));
+    CHECK(Has(issues, "validator.cardinality-min", "Parameters.parameter[0].resource"));
+  }
+  parameters(R"("http://example.org/named","http://example.org/born")");  // conforms to the second
+  {
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
+    const Issues issues = validator.Validate(instance, options);
+    INFO(Describe(issues));
+    CHECK(CountErrors(issues) == 0);
+  }
+}
+
 }  // namespace pdex::validation::testing
