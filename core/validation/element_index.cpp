@@ -62,6 +62,11 @@ std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
                         .best_practice = IsBestPractice(constraint)};
     // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
     if (c.key.empty() || c.expression.empty() || c.key == "ele-1") continue;
+    // R4 erratum: que-12 reads "enableWhen.count() > 2" while its text says "more than one
+    // enableWhen"; R4B/R5 and the HL7 validator check "> 1".
+    if (c.key == "que-12" && c.expression == "enableWhen.count() > 2 implies enableBehavior.exists()") {
+      c.expression = "enableWhen.count() > 1 implies enableBehavior.exists()";
+    }
     if (auto compiled = fhirpath::Compile(c.expression); compiled.ok()) {
       c.compiled = std::make_shared<const fhirpath::CompiledExpression>(std::move(compiled.value()));
     }

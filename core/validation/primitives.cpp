@@ -161,17 +161,52 @@ bool IsValidOid(std::string_view text) {
 }
 
 bool IsValidUuid(std::string_view text) {
+  // urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12} (lowercase only, R4 uuid)
   if (text.substr(0, 9) != "urn:uuid:" || text.size() != 45) return false;
   for (std::size_t i = 9; i < text.size(); ++i) {
     const std::size_t k = i - 9;
     const char c = text[i];
     if (k == 8 || k == 13 || k == 18 || k == 23) {
       if (c != '-') return false;
-    } else if (!(IsDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+    } else if (!(IsDigit(c) || (c >= 'a' && c <= 'f'))) {
       return false;
     }
   }
   return true;
+}
+
+bool IsAbsoluteUri(std::string_view text) {
+  // scheme ":" rest, the scheme a lowercase token (RFC 3986 scheme, as the HL7 validator reads it).
+  const std::size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon + 1 >= text.size()) return false;
+  if (text[0] < 'a' || text[0] > 'z') return false;
+  for (std::size_t i = 1; i < colon; ++i) {
+    const char c = text[i];
+    if (!((c >= 'a' && c <= 'z') || IsDigit(c) || c == '+' || c == '-' || c == '.')) return false;
+  }
+  return text.find(' ') == std::string_view::npos;
+}
+
+std::string_view InvalidXmlEntity(std::string_view text) {
+  // Narrative is XML without a DTD (R4 narrative.html#xhtml): only the five predefined entities and
+  // character references (&#10; &#xA;) exist; HTML names such as &nbsp; or &reg; do not.
+  for (std::size_t amp = text.find('&'); amp != std::string_view::npos; amp = text.find('&', amp + 1)) {
+    const std::size_t semicolon = text.find(';', amp);
+    const std::string_view name =
+        text.substr(amp + 1, semicolon == std::string_view::npos ? std::string_view::npos : semicolon - amp - 1);
+    bool ok = semicolon != std::string_view::npos &&
+              (name == "lt" || name == "gt" || name == "amp" || name == "quot" || name == "apos");
+    if (!ok && semicolon != std::string_view::npos && name.size() > 1 && name[0] == '#') {
+      const bool hex = name[1] == 'x';
+      ok = name.size() > (hex ? 2u : 1u);
+      for (std::size_t i = hex ? 2 : 1; ok && i < name.size(); ++i) {
+        const char c = name[i];
+        ok = IsDigit(c) || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+      }
+    }
+    if (!ok) return text.substr(amp, semicolon == std::string_view::npos ? 1 : semicolon - amp + 1);
+  }
+  return {};
 }
 
 bool IsValidBase64(std::string_view text) {
@@ -232,6 +267,22 @@ std::string CheckPrimitive(std::string_view type_code, const nlohmann::json& val
   else if (type == "base64Binary") ok = IsValidBase64(text);
   else if (type == "xhtml") ok = text.substr(0, 4) == "<div";
   if (!ok) return "not a valid " + std::string(type) + ": " + Quote(text);
+  if (type == "xhtml") {
+    const std::string_view entity = InvalidXmlEntity(text);
+    if (!entity.empty()) return "Invalid entity in the XHTML ('" + std::string(entity) + "')";
+  }
+  if (type == "uri" || type == "url" || type == "canonical") {
+    // URNs of the uuid / oid kinds follow the uuid and oid lexical rules (R4 datatypes.html#uri).
+    if (text.substr(0, 9) == "urn:uuid:" && !IsValidUuid(text)) {
+      return "UUIDs must be valid and lowercase: " + Quote(text);
+    }
+    if (text.substr(0, 8) == "urn:oid:" && !IsValidOid(text)) return "OIDs must be valid: " + Quote(text);
+    // R4 references.html#canonical: a canonical is an absolute URL, or a '#' fragment pointing at a
+    // contained resource.
+    if (type == "canonical" && text[0] != '#' && !IsAbsoluteUri(text)) {
+      return "Canonical URLs must be absolute URLs if they are not fragment references: " + Quote(text);
+    }
+  }
   if (type == "string" || type == "markdown") {
     // R4 string: "SHALL NOT exceed 1MB"; whitespace is allowed, so nothing else to check here.
     if (text.size() > 1024u * 1024u) return "string longer than 1 MB";

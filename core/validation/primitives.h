@@ -29,6 +29,11 @@ bool IsValidCode(std::string_view text);
 bool IsValidUri(std::string_view text);
 bool IsValidOid(std::string_view text);
 bool IsValidUuid(std::string_view text);
+// An absolute URI: a lowercase scheme token, ':', and something after it, no spaces.
+bool IsAbsoluteUri(std::string_view text);
 bool IsValidBase64(std::string_view text);
+// The first entity reference in XHTML text that XML without a DTD does not define ("&reg;"), or
+// empty when all are valid.
+std::string_view InvalidXmlEntity(std::string_view text);
 
 }  // namespace pdex::validation

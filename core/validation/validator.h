@@ -74,6 +74,10 @@ struct ValidatorOptions {
   // addition to its meta.profile.
   std::vector<std::string> profiles;
   UnknownExtensionPolicy unknown_extensions = UnknownExtensionPolicy::kWarning;
+  // URLs on the example domains (example.org, acme.com, as the HL7 validator's "examples" mode):
+  // allowed (default; an unknown extension there is only an information issue), or, when false,
+  // an error wherever a uri/url/canonical value or an extension url uses them.
+  bool allow_example_urls = true;
   // Check codes against bindings and loaded code systems.
   bool check_bindings = true;
   std::size_t max_depth = 64;

@@ -129,6 +129,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   }
   context_.emplace_back(type, type);
   ValidateChildren(resource, *index, 0, frame, 0, false);
+  CheckResourceRules(resource, type, contained);
   if (type == "QuestionnaireResponse") {  // answers vs the Questionnaire (questionnaire.cpp)
     ValidateQuestionnaireResponse(resource, path_, frame.container, validator_.registry(), validator_.terminology(),
                                   [this](const std::string& location, Severity severity, const char* code,
@@ -137,7 +138,31 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
                                   });
   }
 
-  std::vector<std::string> profiles;
+  // Type profiles are reported like meta.profile (one that cannot be resolved is a warning, as for
+  // datatype type profiles in ValidateComplex).
+  if (type_profiles.size() == 1) {
+    ValidateAgainstProfile(resource, type_profiles[0], true, frame);
+  } else if (!type_profiles.empty()) {
+    // Several type profiles: the resource conforms to at least one (R4 elementdefinition.html#type);
+    // an unresolvable one cannot be held against it.
+    bool any = false;
+    for (const std::string& url : type_profiles) {
+      Issues scratch;
+      Issues* saved_issues = issues_;
+      const bool saved_too_many = too_many_;
+      issues_ = &scratch;
+      ValidateAgainstProfile(resource, url, true, frame);
+      issues_ = saved_issues;
+      too_many_ = saved_too_many;
+      any = any || !HasErrors(scratch);
+    }
+    if (!any) {
+      std::string list;
+      for (const std::string& url : type_profiles) list += (list.empty() ? "" : ", ") + url;
+      Report(Severity::kError, "structure", "validator.profile-none-matches",
+             "the resource conforms to none of the profiles allowed here: " + list);
+    }
+  }
   if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
     if (const auto listed = meta->find("profile"); listed != meta->end() && listed->is_array()) {
       for (const nlohmann::json& url : *listed) {
@@ -148,7 +173,6 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   if (top_level) {
     for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
   }
-  if (!type_profiles.empty()) ValidateAgainstAnyProfile(resource, type_profiles, frame);
   context_.pop_back();
   if (!frame.invariants.empty()) {
     std::string keys;
@@ -207,30 +231,6 @@ void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::s
   ++profile_nesting_;
   ValidateChildren(resource, *index, 0, frame, 0, false);
   --profile_nesting_;
-}
-
-void Walker::ValidateAgainstAnyProfile(const nlohmann::json& resource, const std::vector<std::string>& urls,
-                                       ResourceFrame& frame) {
-  if (urls.size() == 1) return ValidateAgainstProfile(resource, urls[0], true, frame);
-  // Several profiles on one type are alternatives (ElementDefinition.type.profile): the first the
-  // resource conforms to is reported; when none fits, every profile's findings are.
-  std::vector<Issues> findings(urls.size());
-  Issues* saved = issues_;
-  const bool saved_too_many = too_many_;
-  std::size_t fits = urls.size();
-  for (std::size_t i = 0; i < urls.size() && fits == urls.size(); ++i) {
-    issues_ = &findings[i];
-    ValidateAgainstProfile(resource, urls[i], true, frame);
-    if (!HasErrors(findings[i])) fits = i;
-  }
-  issues_ = saved;
-  too_many_ = saved_too_many;
-  for (std::size_t i = 0; i < urls.size(); ++i) {
-    if (fits != urls.size() && i != fits) continue;
-    for (Issue& issue : findings[i]) {
-      ReportAt(issue.expression, issue.severity, issue.code.c_str(), issue.id.c_str(), std::move(issue.diagnostics));
-    }
-  }
 }
 
 void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
@@ -449,6 +449,9 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
         }
         CheckBinding(*item.value, item.type, use);
         CheckMinMax(*item.value, use);
+        if (item.type == "uri" || item.type == "url" || item.type == "canonical") {
+          CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
+        }
       }
     }
     CheckFixedPattern(item.value, use);
@@ -512,6 +515,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   CheckBinding(value, type, def);
   CheckMinMax(value, def);
   if (type == "Coding") CheckCoding(value);
+  if (type == "Attachment") CheckAttachment(value);
   if (type == "Reference") CheckReference(value, def, frame);
   if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;
 

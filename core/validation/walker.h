@@ -68,8 +68,6 @@ class Walker {
                         std::size_t depth, bool primitive_extension);
   void ValidateItem(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
   // The profiles (type.profile) that `def` requires of the nested `resource` (type Resource or its own).
-  // Validates `resource` against the first of `urls` it conforms to (all of them when none fits).
-  void ValidateAgainstAnyProfile(const nlohmann::json& resource, const std::vector<std::string>& urls, ResourceFrame& frame);
   std::vector<std::string> ResourceTypeProfiles(const nlohmann::json& resource, const ElementNode& def);
   void ValidateComplex(const nlohmann::json& value, const std::string& type, const ElementIndex& index, int node,
                        ResourceFrame& frame, std::size_t depth);
@@ -90,6 +88,9 @@ class Walker {
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);
+  void CheckAttachment(const nlohmann::json& attachment);
+  // An error for a URL on an example domain when options_.allow_example_urls is false.
+  void CheckExampleUrl(std::string_view url, const std::string& location);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
@@ -97,6 +98,11 @@ class Walker {
 
   // The location of an item of the element being walked (path_ + its segment).
   std::string Location(const Item& item) const;
+
+  // resource_rules.cpp: rules of particular resource types the definitions do not express
+  void CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained);
+  void CheckBundleRules(const nlohmann::json& bundle);
+
   void Report(Severity severity, const char* code, const char* id, std::string diagnostics);
   void ReportAt(const std::string& location, Severity severity, const char* code, const char* id,
                 std::string diagnostics);

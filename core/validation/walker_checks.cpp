@@ -1,6 +1,9 @@
 // Value-level checks: fixed[x]/pattern[x], bindings and codes, references, extensions.
 #include "validation/walker.h"
 
+#include "fhirpath/evaluator.h"
+#include "validation/primitives.h"
+
 #include <cmath>
 #include <optional>
 
@@ -19,6 +22,10 @@ bool Contains(const std::vector<std::string>& list, std::string_view value) {
 }
 
 constexpr std::string_view kCoreSd = "http://hl7.org/fhir/StructureDefinition/";
+
+bool IsExampleUrl(std::string_view url) {
+  return url.find("example.org") != std::string_view::npos || url.find("acme.com") != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -110,11 +117,18 @@ std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bo
     return a < b ? -1 : a > b ? 1 : 0;
   }
   if (value.is_object() && bound.is_object() && value.contains("value") && bound.contains("value")) {
-    if (value.value("code", std::string()) != bound.value("code", std::string()) ||
-        value.value("system", std::string()) != bound.value("system", std::string())) {
-      return std::nullopt;  // needs UCUM conversion
+    const std::string_view system = Str(value, "system");
+    const std::string_view code = Str(value, "code");
+    if (system != Str(bound, "system")) return std::nullopt;
+    if (code == Str(bound, "code")) return Compare(value["value"], bound["value"]);
+    // UCUM quantities compare in the bound's unit (e.g. -1 g against a minimum of 0 kg).
+    if (system != "http://unitsofmeasure.org" || code.empty() || !value["value"].is_number() ||
+        !bound["value"].is_number()) {
+      return std::nullopt;
     }
-    return Compare(value["value"], bound["value"]);
+    const std::optional<double> converted = fhirpath::ConvertUnit(value["value"].get<double>(), code, Str(bound, "code"));
+    if (!converted) return std::nullopt;
+    return Compare(nlohmann::json(*converted), bound["value"]);
   }
   return std::nullopt;
 }
@@ -210,6 +224,15 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
              "the Coding references a value set, not a code system ('" + std::string(system) + "')");
     return;
   }
+  if (const nlohmann::json* code_system = system.empty() ? nullptr : validator_.registry().FindCodeSystem(system);
+      code_system != nullptr &&
+      (Str(*code_system, "content") == "supplement" || !Str(*code_system, "supplements").empty())) {
+    // R4 codesystem.html#supplements: a supplement adds properties/designations to another code
+    // system; codings use the supplemented system's url.
+    ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-is-supplement",
+             "CodeSystem " + std::string(system) + " is a supplement, so can't be used as a value in Coding.system");
+    return;
+  }
   if (system.empty() || code.empty()) return;
   const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
   if (check.membership == terminology::Membership::kNotMember) {
@@ -218,9 +241,38 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
   }
 }
 
+void Walker::CheckExampleUrl(std::string_view url, const std::string& location) {
+  if (options_.allow_example_urls || !IsExampleUrl(url)) return;
+  ReportAt(location, Severity::kError, "invalid", "validator.example-url",
+           "Example URLs are not allowed in this context (" + std::string(url) + ")");
+}
+
+void Walker::CheckAttachment(const nlohmann::json& attachment) {
+  // R4 datatypes.html#Attachment: size is the number of bytes of the content, i.e. of the decoded
+  // data when data is given.
+  const auto size = attachment.find("size");
+  const std::string_view data = Str(attachment, "data");
+  if (size == attachment.end() || !size->is_number_integer() || data.empty() || !IsValidBase64(data)) return;
+  std::size_t chars = 0, padding = 0;
+  for (const char c : data) {
+    if (c == '=') ++padding;
+    if (c != ' ' && c != '\r' && c != '\n' && c != '\t') ++chars;
+  }
+  const std::size_t actual = chars / 4 * 3 - padding;
+  if (size->get<std::int64_t>() != static_cast<std::int64_t>(actual)) {
+    Report(Severity::kError, "value", "validator.attachment-size",
+           "Stated Attachment Size " + size->dump() + " does not match actual attachment size " + std::to_string(actual));
+  }
+}
+
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
   const std::string_view ref = Str(reference, "reference");
   if (ref.empty()) return;
+  if (ref.find_first_of(" \t\r\n") != std::string_view::npos) {
+    // R4 references.html#literal: a URL (relative or absolute), so no whitespace.
+    Report(Severity::kError, "structure", "validator.reference-format",
+           "The reference '" + std::string(ref) + "' is not a valid reference");
+  }
   const package::Registry& registry = validator_.registry();
   std::string target_type;
   const nlohmann::json* target = nullptr;
@@ -309,6 +361,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     Report(Severity::kError, "structure", "validator.extension-url-missing", "an extension must have a url");
     return false;
   }
+  CheckExampleUrl(url, path_ + ".url");
   // The definition: the slice's type profile when this element is a profiled extension slice,
   // otherwise whatever the registry knows under the url.
   std::string definition_url(url);
@@ -335,7 +388,8 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     // Core-namespace urls not in R4 are usually R5 / hl7.fhir.uv.extensions definitions the HL7
     // validator loads and we do not: same policy as any unknown extension, flagged in the text.
     const bool core = url.substr(0, kCoreSd.size()) == kCoreSd;
-    const Severity severity = options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
+    const Severity severity = options_.allow_example_urls && IsExampleUrl(url) ? Severity::kInformation
+                            : options_.unknown_extensions == UnknownExtensionPolicy::kError ? Severity::kError
                             : options_.unknown_extensions == UnknownExtensionPolicy::kAllow ? Severity::kInformation
                                                                                              : Severity::kWarning;
     Report(severity, "not-found", "validator.extension-unknown",

@@ -209,10 +209,12 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
       const nlohmann::json* expected = FixedOrPattern(*def.element, is_pattern);
       if (expected == nullptr) {
         const auto binding = def.element->find("binding");
-        if (binding != def.element->end() && !Str(*binding, "valueSet").empty()) {
-          // A value discriminator on a bound element: the code must be in the value set. When the
-          // local terminology cannot tell, the slice is assumed to match (the alternative would
-          // report every such element as unmatched).
+        if (binding != def.element->end() && !Str(*binding, "valueSet").empty() &&
+            Str(*binding, "strength") == "required") {
+          // A value discriminator on an element with a required binding: the code must be in the
+          // value set. When the local terminology cannot tell, the slice is assumed to match (the
+          // alternative would report every such element as unmatched). Weaker bindings (e.g. the
+          // example binding a slice inherits from the base) do not tell slices apart.
           bool any = false;
           for (const nlohmann::json* value : values) {
             for (const auto& [system, code] : CodesOf(*value)) {

@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -101,6 +102,7 @@ Step RunStep(const Validator& validator, const nlohmann::json& instance, const V
   Step step;
   step.expected = expected_errors;
   const Issues issues = validator.Validate(instance, options);
+  if (std::getenv("PDEX_SUITE_DUMP")) std::cout << Describe(issues, /*errors_only=*/false);
   std::multiset<std::string> ours;
   for (const Issue& issue : issues) {
     if (issue.severity != Severity::kError && issue.severity != Severity::kFatal) continue;
@@ -128,36 +130,43 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   const std::string file = test.value("file", "");
   package::Registry registry;
   registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  std::vector<std::string> supporting;
-  for (const char* key : {"supporting", "profiles"}) {
-    if (test.contains(key) && test[key].is_array()) {
-      for (const auto& f : test[key]) supporting.push_back(f.get<std::string>());
+  // The Java harness loads `supporting`/`profiles` for both steps and the profile step's own files
+  // (profile.supporting, profile.source) only for the profile step.
+  auto files = [](const nlohmann::json& holder, std::initializer_list<const char*> keys) {
+    std::vector<std::string> out;
+    for (const char* key : keys) {
+      if (holder.contains(key) && holder[key].is_array()) {
+        for (const auto& f : holder[key]) out.push_back(f.get<std::string>());
+      }
     }
-  }
-  if (test.contains("profile") && test["profile"].contains("supporting")) {
-    for (const auto& f : test["profile"]["supporting"]) supporting.push_back(f.get<std::string>());
-  }
-  for (const std::string& f : supporting) {
-    if (!EndsWith(f, ".json")) {
-      result.skipped = "supporting file " + f + " is XML (no XML reader)";
-      return result;
-    }
-    registry.LoadPath(kSuite + "/" + f);
-  }
+    return out;
+  };
+  const std::vector<std::string> supporting = files(test, {"supporting", "profiles"});
+  std::vector<std::string> profile_files;
   std::string profile_url;
-  if (test.contains("profile") && test["profile"].contains("source")) {
-    const std::string source = test["profile"]["source"].get<std::string>();
-    const auto profile = EndsWith(source, ".json") ? ReadJson(kSuite + "/" + source) : std::nullopt;
-    if (!profile) {
-      result.skipped = "profile " + source + " is XML (no XML reader)";
-      return result;
+  if (test.contains("profile")) {
+    profile_files = files(test["profile"], {"supporting"});
+    if (test["profile"].contains("source")) {
+      const std::string source = test["profile"]["source"].get<std::string>();
+      const auto profile = EndsWith(source, ".json") ? ReadJson(kSuite + "/" + source) : std::nullopt;
+      if (!profile) {
+        result.skipped = "profile " + source + " is XML (no XML reader)";
+        return result;
+      }
+      profile_files.push_back(source);
+      profile_url = profile->value("url", "");
     }
-    registry.LoadPath(kSuite + "/" + source);
-    profile_url = profile->value("url", "");
   }
+  for (const std::vector<std::string>* list : std::initializer_list<const std::vector<std::string>*>{&supporting, &profile_files}) {
+    for (const std::string& f : *list) {
+      if (!EndsWith(f, ".json")) {
+        result.skipped = "supporting file " + f + " is XML (no XML reader)";
+        return result;
+      }
+    }
+  }
+  for (const std::string& f : supporting) registry.LoadPath(kSuite + "/" + f);
   const auto instance_text = ReadText(kSuite + "/" + file);
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
   const json::ParsedJson parsed = json::ParseJson(instance_text.value_or(""));
   nlohmann::json instance = parsed.ok() ? parsed.value : nlohmann::json();
   auto expected_errors = [&](const char* step) {
@@ -177,8 +186,16 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   // here"), so the suite runs with the error policy; the product default is a warning.
   ValidatorOptions base_options;
   base_options.unknown_extensions = UnknownExtensionPolicy::kError;
-  result.steps.push_back(RunStep(validator, instance, base_options, expected_errors("base"), java_file(test)));
+  base_options.allow_example_urls = test.value("examples", true);
+  {
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
+    result.steps.push_back(RunStep(validator, instance, base_options, expected_errors("base"), java_file(test)));
+  }
   if (!profile_url.empty() && summary.contains("profile")) {
+    for (const std::string& f : profile_files) registry.LoadPath(kSuite + "/" + f);
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
     ValidatorOptions options = base_options;
     options.profiles = {profile_url};
     result.steps.push_back(RunStep(validator, instance, options, expected_errors("profile"), java_file(test["profile"])));
@@ -201,6 +218,8 @@ TEST_CASE("HL7 Java validator test cases (R4, JSON)", "[suite]") {
   for (const auto& test : (*manifest)["test-cases"]) {
     const std::string name = test.value("name", "");
     if (!EndsWith(test.value("file", ""), ".json")) continue;
+    // PDEX_SUITE_DUMP=<case name>: run only that case and print all our issues.
+    if (const char* only = std::getenv("PDEX_SUITE_DUMP"); only && name != only) continue;
     if (!(*summary)["tests"].contains(name)) continue;
     ++json_cases;
     const CaseResult result = RunCase(test, (*summary)["tests"][name]);

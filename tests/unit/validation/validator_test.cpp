@@ -3,6 +3,7 @@
 
 #include "json/parse.h"
 #include "validation/json_positions.h"
+#include "validation/primitives.h"
 
 #include <catch2/catch.hpp>
 
@@ -102,8 +103,9 @@ TEST_CASE("references: contained, target types, format", "[validator]") {
   const Issues issues = Run(R"({"resourceType":"Observation","status":"final","code":{"text":"x"},
     "subject":{"reference":"#missing"},"performer":[{"reference":"Medication/1"}],
     "contained":[{"resourceType":"Patient","id":"p","gender":"bad"}],
-    "specimen":{"reference":"Foo/1"}})");
+    "specimen":{"reference":"Foo/1"},"focus":[{"reference":"ht tp://x.org/Patient/1"}]})");
   INFO(Describe(issues));
+  CHECK(Has(issues, "validator.reference-format", "Observation.focus[0]"));
   CHECK(Has(issues, "validator.reference-contained-not-found", "Observation.subject"));
   CHECK(Has(issues, "validator.reference-target-type", "Observation.performer[0]"));
   CHECK(Has(issues, "validator.reference-format", "Observation.specimen"));
@@ -244,6 +246,244 @@ TEST_CASE("issues get the line and column of the value they are about", "[valida
   const Issue* contact = find("Patient.contact[0]");
   REQUIRE(contact != nullptr);  // an empty object (ele-1)
   CHECK(contact->line == 4);
+}
+
+TEST_CASE("uri values: urn:uuid and urn:oid forms, canonicals are absolute or fragments", "[validator][uri]") {
+  const Issues issues = Run(R"({"resourceType":"Questionnaire","status":"active",
+    "url":"urn:uuid:6A2EE390-978e-42c6-8f88-c17dff3bd8a3","derivedFrom":["Questionnaire/q1","#v"],
+    "item":[{"linkId":"1","type":"string","definition":"urn:oid:1.02.3"}],
+    "contained":[{"resourceType":"ValueSet","id":"v","status":"active","url":"urn:uuid:6a2ee390-978e-42c6-8f88-c17dff3bd8a3"}]})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.url"));  // uppercase hex
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.derivedFrom[0]"));
+  CHECK_FALSE(Has(issues, "validator.primitive-format", "Questionnaire.derivedFrom[1]"));
+  CHECK(Has(issues, "validator.primitive-format", "Questionnaire.item[0].definition"));
+  CHECK(CountErrors(issues) == 3);
+}
+
+TEST_CASE("canonical resources have absolute urls, ValueSet include systems are absolute", "[validator][rules]") {
+  const Issues issues = Run(R"({"resourceType":"ValueSet","status":"active","url":"ValueSet/vs1",
+    "contained":[{"resourceType":"CodeSystem","id":"c1","url":"c1","status":"active","content":"complete"}],
+    "compose":{"include":[{"system":"#c1"},{"system":"http://loinc.org"}],"exclude":[{"system":"c2"}]}})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.canonical-url-relative", "ValueSet.url"));
+  CHECK(Has(issues, "validator.canonical-url-relative", "ValueSet.contained[0].url"));
+  CHECK(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.include[0]"));
+  CHECK_FALSE(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.include[1]"));
+  CHECK(Has(issues, "validator.valueset-system-relative", "ValueSet.compose.exclude[0]"));
+  // A Patient has no canonical url rule.
+  CHECK(CountErrors(Run(R"({"resourceType":"Patient","active":true})")) == 0);
+}
+
+TEST_CASE("Bundle links occur once per relation, search results match the search", "[validator][rules]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"searchset",
+    "link":[{"relation":"self","url":"http://x.org/fhir/Patient?name=a"},{"relation":"self","url":"http://x.org/b"},
+            {"relation":"next","url":"http://x.org/c"}],
+    "entry":[{"fullUrl":"http://x.org/fhir/Patient/1","resource":{"resourceType":"Patient","id":"1"},"search":{"mode":"match"}},
+             {"fullUrl":"http://x.org/fhir/Observation/2","resource":{"resourceType":"Observation","status":"final",
+               "code":{"text":"x"}},"search":{"mode":"match"}},
+             {"fullUrl":"http://x.org/fhir/Patient/3","resource":{"resourceType":"Patient","id":"3"},"search":{"mode":"outcome"}}]})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.bundle-link-duplicate", "Bundle.link[1]"));
+  CHECK_FALSE(Has(issues, "validator.bundle-link-duplicate", "Bundle.link[2]"));
+  CHECK_FALSE(Has(issues, "validator.bundle-search-no-id", "Bundle.entry[0].resource"));
+  CHECK(Has(issues, "validator.bundle-search-no-id", "Bundle.entry[1].resource"));
+  CHECK(Has(issues, "validator.bundle-search-wrong-type", "Bundle.entry[1].resource"));
+  CHECK(Has(issues, "validator.bundle-search-outcome-type", "Bundle.entry[2].resource"));
+  // _type names the searched types when the path has none.
+  const Issues typed = Run(R"({"resourceType":"Bundle","type":"searchset",
+    "link":[{"relation":"self","url":"http://x.org/fhir?_type=Observation,Patient"}],
+    "entry":[{"fullUrl":"http://x.org/fhir/Patient/1","resource":{"resourceType":"Patient","id":"1"},"search":{"mode":"match"}}]})");
+  INFO(Describe(typed));
+  CHECK(CountErrors(typed) == 0);
+}
+
+TEST_CASE("que-12 is checked as its text says (R4 erratum: more than one enableWhen)", "[validator][invariants]") {
+  auto questionnaire = [](int conditions) {
+    std::string when;
+    for (int i = 0; i < conditions; ++i) {
+      when += std::string(i ? "," : "") + R"({"question":"a","operator":"exists","answerBoolean":true})";
+    }
+    return R"({"resourceType":"Questionnaire","status":"active","item":[{"linkId":"a","type":"boolean"},
+      {"linkId":"b","type":"boolean","enableWhen":[)" + when + "]}]}";
+  };
+  CHECK_FALSE(Has(Run(questionnaire(1)), "validator.invariant", "Questionnaire.item[1]"));
+  CHECK(Has(Run(questionnaire(2)), "validator.invariant", "Questionnaire.item[1]"));
+}
+
+TEST_CASE("codings do not name a code system supplement", "[validator][terminology]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/supplement","status":"active",
+    "content":"supplement","supplements":"http://loinc.org"})", "test");
+  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/s2","status":"active",
+    "content":"complete","supplements":"http://loinc.org"})", "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  const json::ParsedJson observation = json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"coding":[{"system":"http://example.org/supplement","code":"x"}]}})");
+  const Issues issues = validator.Validate(observation.value);
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.coding-system-is-supplement", "Observation.code.coding[0].system"));
+  // A code system with `supplements` is a supplement, whatever its content says (and it must say
+  // content = supplement).
+  const json::ParsedJson complete = json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"coding":[{"system":"http://example.org/s2","code":"x"}]}})");
+  CHECK(Has(validator.Validate(complete.value), "validator.coding-system-is-supplement", "Observation.code.coding[0].system"));
+  const json::ParsedJson wrong = json::ParseJson(R"({"resourceType":"CodeSystem","url":"http://example.org/s2",
+    "status":"active","content":"complete","supplements":"http://loinc.org"})");
+  CHECK(Has(validator.Validate(wrong.value), "validator.codesystem-supplement-content", "CodeSystem.content"));
+}
+
+
+TEST_CASE("attachment size matches the decoded data", "[validator]") {
+  // "aGVscCBpJ20gYSBidWc=" decodes to 14 bytes.
+  auto media = [](const std::string& size) {
+    return R"({"resourceType":"Media","status":"completed","content":{"contentType":"text/plain",
+      "data":"aGVscCBpJ20gYSBidWc=","size":)" + size + "}}";
+  };
+  CHECK(Has(Run(media("100")), "validator.attachment-size", "Media.content"));
+  CHECK(CountErrors(Run(media("14"))) == 0);
+}
+
+TEST_CASE("XHTML narrative uses only XML entities", "[validator][primitives]") {
+  CHECK(InvalidXmlEntity("<div>a &lt; b &amp; c &#174; &#xAE; &quot;</div>").empty());
+  CHECK(InvalidXmlEntity("<div>CPT&reg; code</div>") == "&reg;");
+  CHECK(InvalidXmlEntity("<div>a & b</div>") == "&");
+  CHECK(InvalidXmlEntity("<div>&#x;</div>") == "&#x;");
+  const Issues issues = Run(R"({"resourceType":"Patient","text":{"status":"generated",
+    "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">a&nbsp;b</div>"}})");
+  INFO(Describe(issues));
+  CHECK(Has(issues, "validator.primitive-format", "Patient.text.div"));
+}
+
+TEST_CASE("example URLs: allowed by default, errors when examples are not allowed", "[validator][extensions]") {
+  const std::string patient = R"({"resourceType":"Patient","birthDate":"2000-01-01",
+    "_birthDate":{"extension":[{"url":"http://example.org/fhir/StructureDefinition/x","valueString":"a"}]},
+    "photo":[{"url":"http://repository.example.org/photo/1"}]})";
+  ValidatorOptions strict;
+  strict.unknown_extensions = UnknownExtensionPolicy::kError;
+  const Issues allowed = Run(patient, strict);
+  INFO(Describe(allowed, false));
+  CHECK(CountErrors(allowed) == 0);  // the unknown example.org extension is only information
+  CHECK(Has(allowed, "validator.extension-unknown", "Patient.birthDate.extension[0]"));
+  strict.allow_example_urls = false;
+  const Issues refused = Run(patient, strict);
+  INFO(Describe(refused));
+  CHECK(Has(refused, "validator.example-url", "Patient.birthDate.extension[0].url"));
+  CHECK(Has(refused, "validator.extension-unknown", "Patient.birthDate.extension[0]"));
+  CHECK(Has(refused, "validator.example-url", "Patient.photo[0].url"));
+}
+
+TEST_CASE("minValue/maxValue Quantities compare after UCUM conversion", "[validator][profiles]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/obs-kg",
+    "name":"ObsKg","status":"active","kind":"resource","abstract":false,"type":"Observation",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+    "differential":{"element":[{"path":"Observation.value[x]","type":[{"code":"Quantity"}]},
+      {"path":"Observation.valueQuantity","minValueQuantity":{"value":0,"system":"http://unitsofmeasure.org","code":"kg"},
+       "maxValueQuantity":{"value":10,"system":"http://unitsofmeasure.org","code":"kg"}}]}})", "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/obs-kg"};
+  auto grams = [&](const std::string& value) {
+    return validator.Validate(json::ParseJson(R"({"resourceType":"Observation","status":"final","code":{"text":"w"},
+      "valueQuantity":{"value":)" + value + R"(,"system":"http://unitsofmeasure.org","code":"g"}})").value, options);
+  };
+  CHECK(Has(grams("-1"), "validator.min-value", "Observation.valueQuantity"));
+  CHECK(Has(grams("11000"), "validator.max-value", "Observation.valueQuantity"));
+  const Issues ok = grams("9000");
+  INFO(Describe(ok));
+  CHECK(CountErrors(ok) == 0);
+}
+
+TEST_CASE("dom-3: contained resources are referenced from their container", "[validator][invariants]") {
+  const Issues unreferenced = Run(R"({"resourceType":"Condition","subject":{"reference":"Patient/1"},
+    "contained":[{"resourceType":"Practitioner","id":"pr1"}]})");
+  INFO(Describe(unreferenced, false));
+  CHECK(Has(unreferenced, "validator.invariant", "Condition"));
+  CHECK_FALSE(Has(unreferenced, "validator.invariants-not-evaluated", "Condition"));
+  const Issues referenced = Run(R"({"resourceType":"Condition","subject":{"reference":"Patient/1"},
+    "asserter":{"reference":"#pr1"},"contained":[{"resourceType":"Practitioner","id":"pr1"}]})");
+  INFO(Describe(referenced, false));
+  CHECK(CountErrors(referenced) == 0);
+}
+
+TEST_CASE("a slice that leaves a discriminator path open matches without it", "[validator][slicing]") {
+  // referenceRange sliced by type and appliesTo (patterns); slice 'treatment' fixes only type. Its
+  // appliesTo keeps the base's example binding, which does not discriminate.
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/rr","name":"Rr",
+    "status":"active","kind":"resource","abstract":false,"type":"Observation",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+    "differential":{"element":[
+      {"id":"Observation.referenceRange","path":"Observation.referenceRange","slicing":{"discriminator":[
+        {"type":"pattern","path":"type"},{"type":"pattern","path":"appliesTo"}],"rules":"open"}},
+      {"id":"Observation.referenceRange:normal","path":"Observation.referenceRange","sliceName":"normal","min":1,"max":"1"},
+      {"id":"Observation.referenceRange:normal.type","path":"Observation.referenceRange.type","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"normal"}]}},
+      {"id":"Observation.referenceRange:normal.appliesTo","path":"Observation.referenceRange.appliesTo","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Race","code":"2036-2"}]}},
+      {"id":"Observation.referenceRange:treatment","path":"Observation.referenceRange","sliceName":"treatment","min":1,"max":"1"},
+      {"id":"Observation.referenceRange:treatment.type","path":"Observation.referenceRange.type","min":1,
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]}})",
+                            "test");
+  const terminology::TerminologyService terminology(registry);
+  const Validator validator(registry, terminology);
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/rr"};
+  const Issues issues = validator.Validate(json::ParseJson(R"({"resourceType":"Observation","status":"final",
+    "code":{"text":"x"},"referenceRange":[
+      {"low":{"value":1},"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"normal"}]},
+       "appliesTo":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Race","code":"2036-2"}]}]},
+      {"low":{"value":1},"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]})").value,
+                                                options);
+  INFO(Describe(issues));
+  CHECK(CountErrors(issues) == 0);
+}
+
+TEST_CASE("a resource in a profiled Resource element conforms to the element's type profiles", "[validator][profiles]") {
+  package::Registry registry;
+  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
+  for (const char* patient : {"named", "born"}) {
+    registry.LoadResourceText(std::string(R"({"resourceType":"StructureDefinition","url":"http://example.org/)") + patient +
+                                  R"(","name":"P","status":"active","kind":"resource","abstract":false,"type":"Patient",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
+      "differential":{"element":[{"id":"Patient.)" + (std::string(patient) == "named" ? "name" : "birthDate") +
+                                  R"(","path":"Patient.)" + (std::string(patient) == "named" ? "name" : "birthDate") +
+                                  R"(","min":1}]}})",
+                              "test");
+  }
+  auto parameters = [&](const std::string& profiles) {
+    registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/params","name":"Pa",
+      "status":"active","kind":"resource","abstract":false,"type":"Parameters",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Parameters","derivation":"constraint",
+      "differential":{"element":[{"id":"Parameters.parameter.resource","path":"Parameters.parameter.resource",
+        "type":[{"code":"Resource","profile":[)" + profiles + "]}]}]}}", "test");
+  };
+  const nlohmann::json instance = json::ParseJson(R"({"resourceType":"Parameters","parameter":[{"name":"p",
+    "resource":{"resourceType":"Patient","birthDate":"2000-01-01"}}]})").value;
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/params"};
+  parameters(R"("http://example.org/named")");
+  {
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
+    const Issues issues = validator.Validate(instance, options);
+    INFO(Describe(issues));
+    CHECK(Has(issues, "validator.cardinality-min", "Parameters.parameter[0].resource"));
+  }
+  parameters(R"("http://example.org/named","http://example.org/born")");  // conforms to the second
+  {
+    const terminology::TerminologyService terminology(registry);
+    const Validator validator(registry, terminology);
+    const Issues issues = validator.Validate(instance, options);
+    INFO(Describe(issues));
+    CHECK(CountErrors(issues) == 0);
+  }
 }
 
 }  // namespace pdex::validation::testing

@@ -1,0 +1,151 @@
+// Rules the R4 specification states for particular resource types, beyond what their
+// StructureDefinitions express (cardinality, types, bindings, invariants): Bundle links and search
+// results, canonical URLs of canonical resources, ValueSet include systems, CodeSystem supplements.
+// Each rule names the specification text it comes from; the HL7 validator applies the same ones.
+#include "validation/primitives.h"
+#include "validation/walker.h"
+
+#include <array>
+#include <set>
+
+namespace pdex::validation::internal {
+namespace {
+
+// R4 resources with a canonical url (R4 resource.html "canonical resources" as listed by the HL7
+// validator for R4, where no CanonicalResource interface exists yet).
+constexpr std::array<std::string_view, 27> kCanonicalResources = {
+    "ActivityDefinition", "CapabilityStatement", "ChargeItemDefinition", "CodeSystem", "CompartmentDefinition",
+    "ConceptMap", "EffectEvidenceSynthesis", "EventDefinition", "Evidence", "EvidenceVariable", "ExampleScenario",
+    "GraphDefinition", "ImplementationGuide", "Library", "Measure", "MessageDefinition", "OperationDefinition",
+    "PlanDefinition", "Questionnaire", "ResearchDefinition", "ResearchElementDefinition", "RiskEvidenceSynthesis",
+    "SearchParameter", "StructureDefinition", "StructureMap", "TerminologyCapabilities", "ValueSet"};
+
+bool IsCanonicalResource(std::string_view type) {
+  for (const std::string_view known : kCanonicalResources) {
+    if (known == type) return true;
+  }
+  return false;
+}
+
+const nlohmann::json* ArrayAt(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+// The resource types a search Bundle's self link searched for: the path's last segment when it is
+// a resource type, and the values of a _type parameter (R4 search.html#_type).
+std::set<std::string> SearchedTypes(std::string_view self, const package::Registry& registry) {
+  std::set<std::string> types;
+  const std::size_t query = self.find('?');
+  const std::string_view path = self.substr(0, query);
+  const std::string_view last = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+  auto add = [&](std::string_view type) {
+    const nlohmann::json* sd = registry.FindTypeDefinition(type);
+    if (sd != nullptr && Str(*sd, "kind") == "resource") types.emplace(type);
+  };
+  add(last);
+  if (query == std::string_view::npos) return types;
+  std::string_view params = self.substr(query + 1);
+  while (!params.empty()) {
+    const std::size_t amp = params.find('&');
+    const std::string_view param = params.substr(0, amp);
+    if (param.substr(0, 6) == "_type=") {
+      std::string_view list = param.substr(6);
+      while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        add(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+      }
+    }
+    params = amp == std::string_view::npos ? std::string_view() : params.substr(amp + 1);
+  }
+  return types;
+}
+
+}  // namespace
+
+void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained) {
+  if (IsCanonicalResource(type)) {
+    // R4 resource.html#canonical: the canonical url is an absolute URI; a contained resource may
+    // omit it but, when present, it is absolute too.
+    const std::string_view url = Str(resource, "url");
+    if (!url.empty() && !IsAbsoluteUri(url)) {
+      ReportAt(path_ + ".url", Severity::kError, "invalid", "validator.canonical-url-relative",
+               std::string(contained ? "Canonical URLs in contained resources must be absolute URLs if present ("
+                                     : "Canonical URLs must be absolute URLs if they are not fragment references (") +
+                   std::string(url) + ")");
+    }
+  }
+  if (type == "Bundle") {
+    CheckBundleRules(resource);
+  } else if (type == "ValueSet") {
+    // R4 valueset.html: compose.include.system is the code system's canonical URI; a contained code
+    // system is named by its own url (with the valueset-system extension), never by '#id'.
+    if (const auto compose = resource.find("compose"); compose != resource.end()) {
+      for (const char* part : {"include", "exclude"}) {
+        const nlohmann::json* rules = ArrayAt(*compose, part);
+        for (std::size_t i = 0; rules != nullptr && i < rules->size(); ++i) {
+          const std::string_view system = Str((*rules)[i], "system");
+          if (system.empty() || IsAbsoluteUri(system)) continue;
+          ReportAt(path_ + ".compose." + part + "[" + std::to_string(i) + "]", Severity::kError, "invalid",
+                   "validator.valueset-system-relative",
+                   "URI values in ValueSet.compose." + std::string(part) + ".system must be absolute ('" +
+                       std::string(system) + "'); to reference a contained code system, use its url and the "
+                       "http://hl7.org/fhir/StructureDefinition/valueset-system extension");
+        }
+      }
+    }
+  } else if (type == "CodeSystem") {
+    // R4 codesystem.html#supplements: a supplement declares content = supplement.
+    if (!Str(resource, "supplements").empty() && Str(resource, "content") != "supplement") {
+      ReportAt(path_ + ".content", Severity::kError, "invalid", "validator.codesystem-supplement-content",
+               "CodeSystem supplements SHALL have a content value of 'supplement'");
+    }
+  }
+}
+
+void Walker::CheckBundleRules(const nlohmann::json& bundle) {
+  // R4 bundle.html#links: each link relation describes the Bundle once.
+  const nlohmann::json* links = ArrayAt(bundle, "link");
+  std::set<std::string_view> relations;
+  std::string_view self;
+  for (std::size_t i = 0; links != nullptr && i < links->size(); ++i) {
+    const std::string_view relation = Str((*links)[i], "relation");
+    if (relation.empty()) continue;
+    if (relation == "self" && self.empty()) self = Str((*links)[i], "url");
+    if (!relations.insert(relation).second) {
+      ReportAt(path_ + ".link[" + std::to_string(i) + "]", Severity::kError, "invalid", "validator.bundle-link-duplicate",
+               "The link relationship type '" + std::string(relation) + "' can only occur once");
+    }
+  }
+  if (Str(bundle, "type") != "searchset") return;
+  // R4 bundle.html#searchset / search.html#return: matches and includes are resources with ids;
+  // matches are of the searched type(s); an 'outcome' entry is an OperationOutcome.
+  const std::set<std::string> searched = SearchedTypes(self, validator_.registry());
+  const nlohmann::json* entries = ArrayAt(bundle, "entry");
+  for (std::size_t i = 0; entries != nullptr && i < entries->size(); ++i) {
+    const nlohmann::json& entry = (*entries)[i];
+    const auto resource = entry.is_object() ? entry.find("resource") : entry.end();
+    const auto search = entry.is_object() ? entry.find("search") : entry.end();
+    if (resource == entry.end() || !resource->is_object() || search == entry.end()) continue;
+    const std::string_view mode = Str(*search, "mode");
+    const std::string type(Str(*resource, "resourceType"));
+    const std::string location = path_ + ".entry[" + std::to_string(i) + "].resource";
+    if ((mode == "match" || mode == "include") && Str(*resource, "id").empty()) {
+      ReportAt(location, Severity::kError, "invalid", "validator.bundle-search-no-id", "Search results must have ids");
+    }
+    if (mode == "match" && !searched.empty() && searched.count(type) == 0) {
+      std::string list;
+      for (const std::string& t : searched) list += (list.empty() ? "" : ", ") + t;
+      ReportAt(location, Severity::kError, "invalid", "validator.bundle-search-wrong-type",
+               "This is not a matching resource type for the specified search (" + type + " expecting [" + list + "])");
+    }
+    if (mode == "outcome" && type != "OperationOutcome") {
+      ReportAt(location, Severity::kError, "invalid", "validator.bundle-search-outcome-type",
+               "This is not an OperationOutcome (" + type + ")");
+    }
+  }
+}
+
+}  // namespace pdex::validation::internal
