@@ -100,31 +100,30 @@ std::optional<Value> Evaluator::Singleton(const Collection& c, std::size_t posit
   return v;
 }
 
-std::optional<std::string> Evaluator::StringArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok) {
+std::optional<Value> Evaluator::TypedArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok, ValueKind kind,
+                                         const char* type_name) {
   ScratchCollection scratch;
   Collection& c = scratch.get();
   ok = EvalArg(call, i, scope, c);
   if (!ok) return std::nullopt;
   auto v = Singleton(c, call.args[i]->position, ok, "argument");
   if (!ok || !v) return std::nullopt;
-  if (v->kind() != ValueKind::kString) {
-    ok = Fail(call.name + "() expects a String argument", call.args[i]->position);
+  if (v->kind() != kind) {
+    ok = Fail(call.name + "() expects " + type_name + " argument", call.args[i]->position);
     return std::nullopt;
   }
+  return v;
+}
+
+std::optional<std::string> Evaluator::StringArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok) {
+  auto v = TypedArg(call, i, scope, ok, ValueKind::kString, "a String");
+  if (!v) return std::nullopt;
   return v->string();
 }
 
 std::optional<std::int64_t> Evaluator::IntegerArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok) {
-  ScratchCollection scratch;
-  Collection& c = scratch.get();
-  ok = EvalArg(call, i, scope, c);
-  if (!ok) return std::nullopt;
-  auto v = Singleton(c, call.args[i]->position, ok, "argument");
-  if (!ok || !v) return std::nullopt;
-  if (v->kind() != ValueKind::kInteger) {
-    ok = Fail(call.name + "() expects an Integer argument", call.args[i]->position);
-    return std::nullopt;
-  }
+  auto v = TypedArg(call, i, scope, ok, ValueKind::kInteger, "an Integer");
+  if (!v) return std::nullopt;
   return v->integer();
 }
 

@@ -64,6 +64,10 @@ class Evaluator {
   // Singleton evaluation (§4.4): empty -> nullopt (ok stays true); more than one item -> error.
   // Nodes are converted to their System value; `ok` is false after an error.
   std::optional<Value> Singleton(const Collection& c, std::size_t position, bool& ok, const char* what);
+  // A singleton argument of one primitive kind (empty -> nullopt); another kind is an error naming
+  // type_name ("a String").
+  std::optional<Value> TypedArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok, ValueKind kind,
+                                const char* type_name);
   // An argument that must be a single String / Integer (empty -> nullopt).
   std::optional<std::string> StringArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok);
   std::optional<std::int64_t> IntegerArg(const Expr& call, std::size_t i, const Scope& scope, bool& ok);

@@ -48,6 +48,14 @@ class Scanner {
       ++pos_;
     }
   }
+  // After a member or item: the spaces and the comma that may follow it.
+  void SkipSeparator() {
+    SkipSpace();
+    if (At(',')) {
+      ++pos_;
+      SkipSpace();
+    }
+  }
   // At '"': steps over the string; appends its raw content to `value` unless null (escapes kept:
   // keys are plain ASCII in FHIR).
   void String(std::string* value) {
@@ -95,11 +103,7 @@ class Scanner {
         SkipSpace();
         Value(path, depth + 1, false, track && Tracked(path));
         path.resize(saved);
-        SkipSpace();
-        if (At(',')) {
-          ++pos_;
-          SkipSpace();
-        }
+        SkipSeparator();
       }
       if (pos_ < text_.size()) ++pos_;
     } else if (c == '[') {
@@ -112,11 +116,7 @@ class Scanner {
         ++index;
         Value(path, depth + 1, false, track && Tracked(path));
         path.resize(saved);
-        SkipSpace();
-        if (At(',')) {
-          ++pos_;
-          SkipSpace();
-        }
+        SkipSeparator();
       }
       if (pos_ < text_.size()) ++pos_;
     } else if (c == '"') {
