@@ -1,6 +1,7 @@
 #include "validation/questionnaire.h"
 
 #include "fhirpath/evaluator.h"
+#include "regex/regex.h"
 
 #include <cstdlib>
 #include <optional>
@@ -341,6 +342,37 @@ class QrChecker {
         report_(value_at, Severity::kError, "invalid", "questionnaire.max-length",
                 "The answer '" + value.get<std::string>() + "' is longer than the allowed maximum length of " +
                     max->dump());
+      }
+      const std::string item_type = StrOf(q_item, "type");
+      if (item_type == "string" || item_type == "text") Pattern(q_item, value.get<std::string>(), value_at);
+    }
+  }
+
+  // The regex extension: the whole answer matches the pattern (core/regex, ECMAScript syntax; the
+  // patterns Questionnaires use are in the common subset of ECMAScript and Java regular expressions).
+  // A pattern core/regex cannot compile or afford is a warning that the answer was not checked.
+  void Pattern(const nlohmann::json& q_item, const std::string& answer, const std::string& value_at) {
+    for (const nlohmann::json* ext : Extensions(q_item, "regex")) {
+      const auto [t, pattern] = ValueX(*ext);
+      if (pattern == nullptr || !pattern->is_string()) continue;
+      const std::string& source = pattern->get_ref<const std::string&>();
+      std::optional<regex::CompileError> error;
+      const regex::Regex compiled = regex::Regex::Compile(source, error);
+      const regex::Outcome outcome = error ? regex::Outcome::kNoMatch : compiled.FullMatch(answer);
+      if (error || outcome == regex::Outcome::kTooCostly) {
+        report_(value_at, Severity::kWarning, "not-supported", "questionnaire.regex-not-checked",
+                "The answer was not checked against the regex '" + source + "': " +
+                    (error ? error->message : std::string("matching needs more work than regex::kMaxMatchSteps")));
+      } else if (outcome == regex::Outcome::kNoMatch) {
+        std::string format;
+        for (const nlohmann::json* entry : Extensions(q_item, "entryFormat")) {
+          const auto [k, v] = ValueX(*entry);
+          if (v != nullptr && v->is_string()) format = v->get<std::string>();
+        }
+        report_(value_at, Severity::kError, "invalid", "questionnaire.regex",
+                format.empty() ? "The answer '" + answer + "' does not match the regex '" + source + "'"
+                               : "The answer '" + answer + "' does not conform to the expected format '" + format +
+                                     "' (regex '" + source + "')");
       }
     }
   }

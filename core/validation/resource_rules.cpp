@@ -76,6 +76,7 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
                                      : "Canonical URLs must be absolute URLs if they are not fragment references (") +
                    std::string(url) + ")");
     }
+    if (options_.for_publication) CheckHl7WorkGroup(resource);
   }
   if (type == "Bundle") {
     CheckBundleRules(resource);

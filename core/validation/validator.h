@@ -61,6 +61,9 @@ enum class UnknownExtensionPolicy {
   kError,    // an error
 };
 
+// What to report for raw HTML tags in markdown (ValidatorOptions::markdown_html).
+enum class MarkdownHtml { kIgnore, kWarning, kError };
+
 // Evaluates one FHIRPath invariant (ElementDefinition.constraint.expression) on an element.
 // nullopt = could not evaluate (listed in the "validator.invariants-not-evaluated" information).
 using InvariantEvaluator = std::function<InvariantResult(const InvariantContext& context)>;
@@ -80,6 +83,23 @@ struct ValidatorOptions {
   bool allow_example_urls = true;
   // Check codes against bindings and loaded code systems.
   bool check_bindings = true;
+  // Primitive values (other than xhtml) that look like embedded HTML tags ("<script>", html_text.h):
+  // an information issue by default (string-like types), an error on every type when set (the HL7
+  // validator's security-checks mode, for systems that render text without escaping it).
+  bool security_checks = false;
+  // markdown with raw HTML tags (a '<' + letter not escaped as "\<"): presentation layers should
+  // escape them (FHIR-38714). kWarning as the HL7 validator; kError as its noHtmlInMarkdown mode.
+  MarkdownHtml markdown_html = MarkdownHtml::kWarning;
+  // Contained resources are validated (default). False = the HL7 validator's validateContains
+  // IGNORE: they are skipped entirely, including the check that they are referenced (dom-3).
+  bool validate_contained = true;
+  // The HL7 validator's assumeValidRestReferences: an absolute reference URL [base]/Type/id names a
+  // resource of that Type, so a Type-shaped segment that is no R4 resource type is an error (relative
+  // references Type/id are always checked so).
+  bool assume_valid_rest_references = false;
+  // HL7 publication rules (the HL7 validator's for-publication mode): a canonical resource whose url
+  // is under http://hl7.org/fhir/ names its owning work group (structuredefinition-wg extension).
+  bool for_publication = false;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another

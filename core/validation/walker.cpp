@@ -237,6 +237,8 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
                              std::string_view type, ResourceFrame& frame) {
   for (const ElementConstraint& constraint : node.constraints) {
     if (!options_.best_practice_invariants && constraint.best_practice) continue;
+    // dom-3 (contained resources are referenced) belongs to the contained check the caller turned off.
+    if (!options_.validate_contained && constraint.key == "dom-3") continue;
     if (!options_.evaluate_invariants && !options_.invariant_evaluator) {
       frame.invariants.emplace(constraint.key);
       continue;
@@ -449,6 +451,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
         }
         CheckBinding(*item.value, item.type, use);
         CheckMinMax(*item.value, use);
+        CheckText(*item.value, item.type);
         if (item.type == "uri" || item.type == "url" || item.type == "canonical") {
           CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
         }
@@ -503,7 +506,9 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
       Report(Severity::kError, "structure", "validator.json-type", "expected a resource (JSON object)");
       return;
     }
-    ValidateResource(value, &frame, false, index.node(node).name == "contained", ResourceTypeProfiles(value, index.node(node)));
+    const bool contained = index.node(node).name == "contained";
+    if (contained && !options_.validate_contained) return;
+    ValidateResource(value, &frame, false, contained, ResourceTypeProfiles(value, index.node(node)));
     return;
   }
   if (!value.is_object()) {

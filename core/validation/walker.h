@@ -87,6 +87,9 @@ class Walker {
   void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
+  // walker_text.cpp: HTML tags in string and markdown values (ValidatorOptions::security_checks,
+  // markdown_html).
+  void CheckText(const nlohmann::json& value, std::string_view type);
   void CheckCoding(const nlohmann::json& coding);
   void CheckAttachment(const nlohmann::json& attachment);
   // An error for a URL on an example domain when options_.allow_example_urls is false.
@@ -102,6 +105,8 @@ class Walker {
   // resource_rules.cpp: rules of particular resource types the definitions do not express
   void CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained);
   void CheckBundleRules(const nlohmann::json& bundle);
+  // publication_rules.cpp: rules for resources HL7 publishes (ValidatorOptions::for_publication).
+  void CheckHl7WorkGroup(const nlohmann::json& resource);
 
   void Report(Severity severity, const char* code, const char* id, std::string diagnostics);
   void ReportAt(const std::string& location, Severity severity, const char* code, const char* id,

@@ -3,8 +3,10 @@
 
 #include "fhirpath/evaluator.h"
 #include "validation/primitives.h"
+#include "validation/relative_time.h"
 
 #include <cmath>
+#include <ctime>
 #include <optional>
 
 namespace pdex::validation::internal {
@@ -136,16 +138,27 @@ std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bo
 }  // namespace
 
 void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
+  // A Duration bound on a date/dateTime/instant is relative to now (relative_time.h).
+  auto order = [&](const nlohmann::json& bound, int sign) {
+    if (value.is_string() && bound.is_object()) {
+      return CompareWithNowOffset(value.get_ref<const std::string&>(), bound, sign, std::time(nullptr));
+    }
+    return Compare(value, bound);
+  };
+  auto describe = [&](const nlohmann::json& bound, const char* relative) {
+    if (!value.is_string() || !bound.is_object()) return bound.dump();
+    return std::string(relative) + bound.value("value", nlohmann::json()).dump() + " " + std::string(Str(bound, "code"));
+  };
   if (const nlohmann::json* min = node.min_value) {
-    if (const std::optional<int> order = Compare(value, *min); order && *order < 0) {
+    if (const std::optional<int> found = order(*min, -1); found && *found < 0) {
       Report(Severity::kError, "value", "validator.min-value",
-             "the value " + value.dump().substr(0, 100) + " is less than the minimum " + min->dump());
+             "the value " + value.dump().substr(0, 100) + " is less than the minimum " + describe(*min, "now minus "));
     }
   }
   if (const nlohmann::json* max = node.max_value) {
-    if (const std::optional<int> order = Compare(value, *max); order && *order > 0) {
+    if (const std::optional<int> found = order(*max, 1); found && *found > 0) {
       Report(Severity::kError, "value", "validator.max-value",
-             "the value " + value.dump().substr(0, 100) + " is greater than the maximum " + max->dump());
+             "the value " + value.dump().substr(0, 100) + " is greater than the maximum " + describe(*max, "now plus "));
     }
   }
 }
@@ -265,6 +278,19 @@ void Walker::CheckAttachment(const nlohmann::json& attachment) {
   }
 }
 
+namespace {
+
+// The shape of a resource type name: an ASCII capital, then letters and digits.
+bool LooksLikeTypeName(std::string_view segment) {
+  if (segment.empty() || segment[0] < 'A' || segment[0] > 'Z') return false;
+  for (const char c : segment) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
   const std::string_view ref = Str(reference, "reference");
   if (ref.empty()) return;
@@ -325,6 +351,12 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       } else if (ref.find("://") == std::string_view::npos) {
         Report(Severity::kError, "structure", "validator.reference-format",
                "'" + std::string(type) + "' in reference '" + std::string(ref) + "' is not a resource type");
+        return;
+      } else if (options_.assume_valid_rest_references && LooksLikeTypeName(type)) {
+        // An absolute URL is only held to name [base]/Type/id when the caller says so; a segment
+        // that cannot be a type name (a host, "fhir") is a non-RESTful URL, not an error.
+        Report(Severity::kError, "structure", "validator.reference-format",
+               "The resource type " + std::string(type) + " in the reference " + std::string(ref) + " is not valid");
         return;
       }
     }

@@ -187,6 +187,12 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   ValidatorOptions base_options;
   base_options.unknown_extensions = UnknownExtensionPolicy::kError;
   base_options.allow_example_urls = test.value("examples", true);
+  // The manifest's switches of the Java harness that have a ValidatorOptions equivalent.
+  base_options.security_checks = test.value("security-checks", false);
+  if (test.value("noHtmlInMarkdown", false)) base_options.markdown_html = MarkdownHtml::kError;
+  base_options.validate_contained = test.value("validateContains", std::string()) != "IGNORE";
+  base_options.assume_valid_rest_references = test.value("assumeValidRestReferences", false);
+  base_options.for_publication = test.value("for-publication", false);
   {
     const terminology::TerminologyService terminology(registry);
     const Validator validator(registry, terminology);

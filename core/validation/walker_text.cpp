@@ -1,0 +1,34 @@
+// HTML tags inside primitive values that are not XHTML (html_text.h), with the severities of the HL7
+// validator: for strings an information issue (a risk if rendered unescaped) or, in security-checks
+// mode, an error on every primitive; for markdown a warning or, in noHtmlInMarkdown mode, an error.
+#include "validation/html_text.h"
+#include "validation/walker.h"
+
+namespace pdex::validation::internal {
+
+void Walker::CheckText(const nlohmann::json& value, std::string_view type) {
+  if (!value.is_string() || type == "xhtml") return;
+  const std::string& text = value.get_ref<const std::string&>();
+  if (text.find('<') == std::string::npos) return;
+  if ((options_.security_checks || type != "markdown") && LooksLikeHtmlTags(text)) {
+    if (options_.security_checks) {
+      Report(Severity::kError, "invalid", "validator.string-html",
+             "The string value contains text that looks like embedded HTML tags, which are not allowed for security "
+             "reasons in this context");
+    } else {
+      Report(Severity::kInformation, "invalid", "validator.string-html",
+             "The string value contains text that looks like embedded HTML tags. If this content is rendered to HTML "
+             "without appropriate post-processing, it may be a security risk");
+    }
+  }
+  if (type != "markdown" || options_.markdown_html == MarkdownHtml::kIgnore) return;
+  if (const std::optional<std::size_t> at = MarkdownHtmlTagAt(text)) {
+    Report(options_.markdown_html == MarkdownHtml::kError ? Severity::kError : Severity::kWarning, "invalid",
+           "validator.markdown-html",
+           "The markdown contains content that appears to be an embedded HTML tag starting at '" + text.substr(*at, 2) +
+               "'. This will (or SHOULD) be escaped by the presentation layer. The content should be checked to "
+               "confirm that this is the desired behaviour");
+  }
+}
+
+}  // namespace pdex::validation::internal
