@@ -8,7 +8,8 @@
 // {format, fhirVersion, source, resources: [...]} holding:
 // - StructureDefinitions with their snapshot only, each element trimmed to what validation, snapshot
 //   generation and the FHIRPath type model need (no narrative, mappings, definitions, comments);
-// - ValueSets (compose/expansion only) and CodeSystems (concept trees without definitions).
+// - ValueSets (compose/expansion only) and CodeSystems (concept trees without definitions; English
+//   designations only).
 // The pack is generated at build time (core/package/CMakeLists.txt) and is never edited by hand.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -107,9 +108,19 @@ function trimStructureDefinition(sd) {
   return out;
 }
 
+// Designations a display may match (core/terminology CheckDisplay): those with no language or an
+// English one, as the HL7 validator accepts for a resource in English; value and language only.
+function englishDesignations(designations) {
+  return (designations || [])
+      .filter((d) => typeof d.value === 'string' && (!d.language || /^en(-|$)/.test(d.language)))
+      .map((d) => pick(d, ['language', 'value']));
+}
+
 function trimConcepts(concepts) {
   return concepts.map((c) => {
     const out = pick(c, ['code', 'display']);
+    const designations = englishDesignations(c.designation);
+    if (designations.length) out.designation = designations;
     if (c.property) out.property = c.property;
     if (c.concept) out.concept = trimConcepts(c.concept);
     return out;
@@ -117,8 +128,8 @@ function trimConcepts(concepts) {
 }
 
 function trimCodeSystem(cs) {
-  const out = pick(cs, ['resourceType', 'id', 'url', 'version', 'name', 'status', 'caseSensitive', 'valueSet',
-    'hierarchyMeaning', 'content', 'supplements', 'count', 'property']);
+  const out = pick(cs, ['resourceType', 'id', 'url', 'version', 'name', 'status', 'language', 'caseSensitive',
+    'valueSet', 'hierarchyMeaning', 'content', 'supplements', 'count', 'property']);
   if (cs.concept) out.concept = trimConcepts(cs.concept);
   return out;
 }

@@ -1,5 +1,8 @@
 #include "terminology/terminology.h"
 
+#include "terminology/code_syntax.h"
+
+#include <algorithm>
 #include <array>
 #include <functional>
 
@@ -61,6 +64,10 @@ std::string ExternalName(std::string_view system) {
 
 bool IsExternalCodeSystem(std::string_view system) { return !ExternalName(system).empty(); }
 
+bool IsEnglish(std::string_view language) {
+  return language.empty() || language == "en" || language.substr(0, 3) == "en-";
+}
+
 const TerminologyService::CodeSystemIndex& TerminologyService::IndexCodeSystem(std::string_view system) const {
   const std::string key(system);
   auto it = code_systems_.find(key);
@@ -77,6 +84,7 @@ const TerminologyService::CodeSystemIndex& TerminologyService::IndexCodeSystem(s
                     std::string(Str(*cs, "content")) + ")";
   } else {
     index->enumerable = true;
+    index->english = IsEnglish(Str(*cs, "language"));
     // Concepts nest by subsumption (hierarchyMeaning is-a in almost all R4 code systems).
     std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& concepts,
                                                                             const std::string& parent) {
@@ -84,6 +92,13 @@ const TerminologyService::CodeSystemIndex& TerminologyService::IndexCodeSystem(s
         const std::string code(Str(item, "code"));
         if (code.empty()) continue;
         index->displays.emplace(code, std::string(Str(item, "display")));
+        if (const nlohmann::json* designations = Array(item, "designation")) {
+          for (const nlohmann::json& designation : *designations) {
+            if (!Str(designation, "value").empty() && IsEnglish(Str(designation, "language"))) {
+              index->designations[code].emplace_back(Str(designation, "value"));
+            }
+          }
+        }
         if (!parent.empty()) index->children[parent].push_back(code);
         if (const nlohmann::json* nested = Array(item, "concept")) walk(*nested, code);
       }
@@ -223,7 +238,14 @@ CodeCheck TerminologyService::CheckCode(std::string_view value_set, std::string_
       return {Membership::kMember, {}, display == expansion.displays.end() ? std::string() : display->second};
     }
     auto open = expansion.open_systems.find(std::string(system));
-    if (open == expansion.open_systems.end()) open = expansion.open_systems.find("");
+    if (open != expansion.open_systems.end()) {
+      // The system's codes are not enumerable here, but a malformed code is none of them.
+      if (std::string malformed = MalformedCode(system, code); !malformed.empty()) {
+        return {Membership::kNotMember, std::move(malformed), {}};
+      }
+      return {Membership::kNotChecked, open->second, {}};
+    }
+    open = expansion.open_systems.find("");
     if (open != expansion.open_systems.end()) return {Membership::kNotChecked, open->second, {}};
     return {Membership::kNotMember, {}, {}};
   }
@@ -231,13 +253,75 @@ CodeCheck TerminologyService::CheckCode(std::string_view value_set, std::string_
     const std::size_t bar = key.rfind('|');
     if (std::string_view(key).substr(bar + 1) == code) return {Membership::kMember, {}, {}};
   }
-  if (!expansion.open_systems.empty()) return {Membership::kNotChecked, expansion.open_systems.begin()->second, {}};
+  // A bare code: not a member when no open system can hold it by its code syntax.
+  for (const auto& [open_system, reason] : expansion.open_systems) {
+    if (open_system.empty() || MalformedCode(open_system, code).empty()) return {Membership::kNotChecked, reason, {}};
+  }
   return {Membership::kNotMember, {}, {}};
+}
+
+bool TerminologyService::CollectSystemsForCode(const nlohmann::json& value_set, std::string_view code,
+                                               std::vector<std::string>& out, int depth) const {
+  const auto compose = value_set.find("compose");
+  if (compose == value_set.end() || !compose->is_object()) {
+    std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& contains) {
+      for (const nlohmann::json& item : contains) {
+        if (Str(item, "code") == code) out.emplace_back(Str(item, "system"));
+        if (const nlohmann::json* nested = Array(item, "contains")) walk(*nested);
+      }
+    };
+    if (const auto expansion = value_set.find("expansion"); expansion != value_set.end()) {
+      if (const nlohmann::json* contains = Array(*expansion, "contains")) walk(*contains);
+    }
+    return true;
+  }
+  const nlohmann::json* includes = Array(*compose, "include");
+  if (includes == nullptr) return true;
+  for (const nlohmann::json& include : *includes) {
+    if (const nlohmann::json* imports = Array(include, "valueSet")) {
+      for (const nlohmann::json& url : *imports) {
+        const nlohmann::json* imported = url.is_string() ? registry_.FindValueSet(url.get<std::string>()) : nullptr;
+        if (imported == nullptr || depth >= kMaxImportDepth) return false;
+        if (!CollectSystemsForCode(*imported, code, out, depth + 1)) return false;
+      }
+    }
+    const std::string_view system = Str(include, "system");
+    if (system.empty()) {
+      if (Array(include, "valueSet") == nullptr) return false;
+      continue;
+    }
+    if (const nlohmann::json* filters = Array(include, "filter"); filters != nullptr && !filters->empty()) return false;
+    if (const nlohmann::json* concepts = Array(include, "concept")) {
+      for (const nlohmann::json& item : *concepts) {
+        if (Str(item, "code") == code) out.emplace_back(system);
+      }
+      continue;
+    }
+    const CodeSystemIndex& index = IndexCodeSystem(system);
+    if (!index.enumerable) return false;
+    if (index.displays.count(std::string(code)) > 0) out.emplace_back(system);
+  }
+  return true;
+}
+
+std::optional<std::vector<std::string>> TerminologyService::SystemsForCode(std::string_view value_set,
+                                                                           std::string_view code) const {
+  const nlohmann::json* vs = registry_.FindValueSet(value_set);
+  std::vector<std::string> systems;
+  if (vs == nullptr || !CollectSystemsForCode(*vs, code, systems, 0)) return std::nullopt;
+  std::sort(systems.begin(), systems.end());
+  systems.erase(std::unique(systems.begin(), systems.end()), systems.end());
+  return systems;
 }
 
 CodeCheck TerminologyService::CheckCodeSystem(std::string_view system, std::string_view code) const {
   const CodeSystemIndex& index = IndexCodeSystem(system);
-  if (!index.enumerable) return {Membership::kNotChecked, index.reason, {}};
+  if (!index.enumerable) {
+    if (std::string malformed = MalformedCode(system, code); !malformed.empty()) {
+      return {Membership::kNotMember, std::move(malformed), {}};
+    }
+    return {Membership::kNotChecked, index.reason, {}};
+  }
   const auto it = index.displays.find(std::string(code));
   if (it == index.displays.end()) return {Membership::kNotMember, {}, {}};
   return {Membership::kMember, {}, it->second};

@@ -3,7 +3,8 @@
 // whole complete CodeSystems, valueSet imports, and is-a / descendent-of / = filters on loaded code
 // systems. Anything that needs a terminology server (SNOMED CT, LOINC, RxNorm, ICD, CPT, NDC, UCUM,
 // unloaded or fragment code systems, unsupported filters) is answered kNotChecked with the reason,
-// never as a silent pass.
+// never as a silent pass; except a code that the system's code syntax rules out (code_syntax.h),
+// which is kNotMember.
 //
 // Ownership: borrows the registry (it must outlive the service). Expansions are computed on first
 // use and cached. Thread-safety: not thread-safe (the cache mutates in const calls); one per thread.
@@ -14,6 +15,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,6 +49,18 @@ struct Expansion {
 // True for code systems that are too large or licensed to enumerate locally (SNOMED CT, LOINC, ...).
 bool IsExternalCodeSystem(std::string_view system);
 
+// True for "" (no language), "en" and "en-*" (BCP 47 tags).
+bool IsEnglish(std::string_view language);
+
+enum class DisplayVerdict { kValid, kWrong, kNotChecked };
+
+struct DisplayCheck {
+  DisplayVerdict verdict = DisplayVerdict::kNotChecked;
+  // When kWrong: the HL7 validator's wording, "Wrong Display Name 'x' for system#code. Valid display
+  // is 'y' (for the language(s) 'en')".
+  std::string message;
+};
+
 class TerminologyService {
  public:
   explicit TerminologyService(const package::Registry& registry) : registry_(registry) {}
@@ -58,6 +72,20 @@ class TerminologyService {
   // Is `code` defined by the code system? kNotChecked for external, unloaded or incomplete systems.
   CodeCheck CheckCodeSystem(std::string_view system, std::string_view code) const;
 
+  // Is `display` a display of system|code (display.cpp)? It is when it equals, ignoring ASCII case,
+  // the concept's display or one of its English (or language-less) designations, as the HL7 validator
+  // compares them. kNotChecked when the code system is not enumerable here, the code is unknown, the
+  // concept has no display, or `language` (the resource's language, "" for none) or the code
+  // system's language is not English.
+  DisplayCheck CheckDisplay(std::string_view system, std::string_view code, std::string_view display,
+                            std::string_view language) const;
+
+  // The code systems whose included codes (an include's concept list, or a whole loaded complete code
+  // system) hold `code`, for a bare code bound to `value_set` (the HL7 validator infers its system so;
+  // excludes are ignored). nullopt when that cannot be told locally: the value set is not loaded, or
+  // an include has a filter, an unloaded import, or a system not enumerable here without a concept list.
+  std::optional<std::vector<std::string>> SystemsForCode(std::string_view value_set, std::string_view code) const;
+
   // The cached local expansion of a value set (never nullptr).
   const Expansion& Expand(std::string_view value_set) const;
 
@@ -65,12 +93,16 @@ class TerminologyService {
   struct CodeSystemIndex {
     bool enumerable = false;
     std::string reason;  // when !enumerable
+    bool english = true;  // CodeSystem.language absent or English: its displays are English
     std::unordered_map<std::string, std::string> displays;  // code -> display
+    std::unordered_map<std::string, std::vector<std::string>> designations;  // code -> English designations
     std::unordered_map<std::string, std::vector<std::string>> children;  // code -> direct children
   };
   const CodeSystemIndex& IndexCodeSystem(std::string_view system) const;
   void ExpandInto(const nlohmann::json& value_set, Expansion& out, int depth) const;
   void AddInclude(const nlohmann::json& include, Expansion& out, int depth, bool exclude) const;
+  bool CollectSystemsForCode(const nlohmann::json& value_set, std::string_view code, std::vector<std::string>& out,
+                             int depth) const;
 
   const package::Registry& registry_;
   mutable std::unordered_map<std::string, std::unique_ptr<Expansion>> expansions_;

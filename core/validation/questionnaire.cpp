@@ -119,9 +119,10 @@ int DecimalPlaces(const nlohmann::json& value) {
 
 class QrChecker {
  public:
-  QrChecker(const std::string& root, bool completed, const terminology::TerminologyService& terminology,
-            const QuestionnaireReporter& report)
-      : root_(root), completed_(completed), terminology_(terminology), report_(report) {}
+  QrChecker(const std::string& root, bool completed, std::string language,
+            const terminology::TerminologyService& terminology, const QuestionnaireReporter& report)
+      : root_(root), completed_(completed), language_(std::move(language)), terminology_(terminology),
+        report_(report) {}
 
   // `q_items`: the Questionnaire items at this level; `r_items`: the response items; `where`: the
   // location holding r_items (the response, an item or an answer).
@@ -288,13 +289,32 @@ class QrChecker {
     }
     const std::string value_set = StrOf(q_item, "answerValueSet");
     if (value_set.empty() || value_set[0] == '#') return;  // contained value sets: not resolved here
-    if (suffix == "Coding") {
-      const terminology::CodeCheck check =
-          terminology_.CheckCode(value_set, StrOf(value, "system"), StrOf(value, "code"));
+    if (suffix == "String" && !open && value.is_string()) {
+      // A string answer is held to be a code of the value set (in any of its systems).
+      const terminology::CodeCheck check = terminology_.CheckCode(value_set, "", value.get<std::string>());
       if (check.membership == terminology::Membership::kNotMember) {
+        report_(value_at, Severity::kError, "code-invalid", "questionnaire.answer-valueset",
+                "The value '" + Dump(value) + "' is not in the list of allowed values (value set '" + value_set + "')");
+      } else if (check.membership == terminology::Membership::kNotChecked) {
+        report_(value_at, Severity::kInformation, "informational", "questionnaire.answer-valueset-not-checked",
+                "answer not checked against " + value_set + ": " + check.reason);
+      }
+      return;
+    }
+    if (suffix == "Coding") {
+      const std::string system = StrOf(value, "system");
+      const std::string code = StrOf(value, "code");
+      const terminology::CodeCheck check = terminology_.CheckCode(value_set, system, code);
+      // A member with a wrong display fails too: the HL7 validator checks the display first.
+      const terminology::DisplayCheck display =
+          check.membership == terminology::Membership::kMember
+              ? terminology_.CheckDisplay(system, code, StrOf(value, "display"), language_)
+              : terminology::DisplayCheck{};
+      if (check.membership == terminology::Membership::kNotMember ||
+          display.verdict == terminology::DisplayVerdict::kWrong) {
         report_(at, Severity::kError, "code-invalid", "questionnaire.answer-valueset",
-                "The code '" + StrOf(value, "code") + "' in the system '" + StrOf(value, "system") +
-                    "' is not in the options value set " + value_set);
+                "The code '" + code + "' in the system '" + system + "' is not in the options value set " +
+                    value_set + (display.message.empty() ? "" : ". Terminology Error: " + display.message));
       } else if (check.membership == terminology::Membership::kNotChecked) {
         report_(at, Severity::kInformation, "informational", "questionnaire.answer-valueset-not-checked",
                 "answer not checked against " + value_set + ": " + check.reason);
@@ -403,6 +423,23 @@ class QrChecker {
   }
 
   void Quantity(const nlohmann::json& q_item, const nlohmann::json& value, const std::string& value_at) {
+    // questionnaire-unitValueSet: the unit (system|code) must be in the value set; a unit whose system
+    // the value set does not include is not a member even without a code.
+    for (const nlohmann::json* ext : Extensions(q_item, "questionnaire-unitValueSet")) {
+      const auto [t, v] = ValueX(*ext);
+      if (v == nullptr || !v->is_string()) continue;
+      const std::string value_set = v->get<std::string>();
+      const terminology::CodeCheck check =
+          terminology_.CheckCode(value_set, StrOf(value, "system"), StrOf(value, "code"));
+      if (check.membership == terminology::Membership::kNotMember) {
+        report_(value_at, Severity::kError, "code-invalid", "questionnaire.quantity-unit-valueset",
+                "The value " + Dump(value.value("value", nlohmann::json())) + " " + StrOf(value, "unit") +
+                    " has a unit that is not in the unit value set '" + value_set + "'");
+      } else if (check.membership == terminology::Membership::kNotChecked) {
+        report_(value_at, Severity::kInformation, "informational", "questionnaire.quantity-unit-not-checked",
+                "unit not checked against " + value_set + ": " + check.reason);
+      }
+    }
     const std::vector<const nlohmann::json*> units = Extensions(q_item, "questionnaire-unitOption");
     if (!units.empty()) {
       bool ok = false;
@@ -491,6 +528,7 @@ class QrChecker {
 
   const std::string& root_;
   bool completed_;
+  std::string language_;  // QuestionnaireResponse.language, for display checks
   const terminology::TerminologyService& terminology_;
   const QuestionnaireReporter& report_;
 };
@@ -534,7 +572,8 @@ void ValidateQuestionnaireResponse(const nlohmann::json& response, const std::st
     return;
   }
   const std::string status = StrOf(response, "status");
-  QrChecker checker(location, status == "completed" || status == "amended", terminology, report);
+  QrChecker checker(location, status == "completed" || status == "amended", StrOf(response, "language"),
+                    terminology, report);
   checker.Items(ArrayOf(*questionnaire, "item"), ArrayOf(response, "item"), location, 0);
 }
 

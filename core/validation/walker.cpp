@@ -104,6 +104,8 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   frame.bundle = outer != nullptr ? outer->bundle : nullptr;
   frame.outer = outer != nullptr ? outer->resource : nullptr;
   frame.root = outer != nullptr ? outer->root : &resource;
+  frame.language = Str(resource, "language");
+  if (frame.language.empty() && outer != nullptr) frame.language = outer->language;
   BundleFrame bundle;
   if (type == "Bundle") {
     bundle.bundle = &resource;
@@ -449,7 +451,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
           Report(Severity::kError, "value", "validator.max-length",
                  "value is longer than the maximum length " + use.max_length->dump());
         }
-        CheckBinding(*item.value, item.type, use);
+        CheckBinding(*item.value, item.type, use, frame);
         CheckMinMax(*item.value, use);
         CheckText(*item.value, item.type);
         if (item.type == "uri" || item.type == "url" || item.type == "canonical") {
@@ -517,9 +519,9 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
     return;
   }
   const ElementNode& def = index.node(node);
-  CheckBinding(value, type, def);
+  CheckBinding(value, type, def, frame);
   CheckMinMax(value, def);
-  if (type == "Coding") CheckCoding(value);
+  if (type == "Coding") CheckCoding(value, frame);
   if (type == "Attachment") CheckAttachment(value);
   if (type == "Reference") CheckReference(value, def, frame);
   if (type == "Extension" && CheckExtension(value, index, node, frame, depth)) return;

@@ -31,6 +31,7 @@ struct ResourceFrame {
   const BundleFrame* bundle = nullptr;
   const nlohmann::json* outer = nullptr;  // the resource holding this one (Bundle, container), or null
   const nlohmann::json* root = nullptr;   // the outermost resource (FHIRPath %rootResource)
+  std::string_view language;  // Resource.language, else the enclosing resource's ("" for none)
   std::set<std::string> invariants;  // constraint keys met on present elements, not evaluated
 };
 
@@ -85,12 +86,13 @@ class Walker {
   bool ValidatesCleanly(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
   // walker_checks.cpp: fixed/pattern, bindings, codes, references, extensions
   void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
-  void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
+  void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node,
+                    const ResourceFrame& frame);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   // walker_text.cpp: HTML tags in string and markdown values (ValidatorOptions::security_checks,
   // markdown_html).
   void CheckText(const nlohmann::json& value, std::string_view type);
-  void CheckCoding(const nlohmann::json& coding);
+  void CheckCoding(const nlohmann::json& coding, const ResourceFrame& frame);
   void CheckAttachment(const nlohmann::json& attachment);
   // An error for a URL on an example domain when options_.allow_example_urls is false.
   void CheckExampleUrl(std::string_view url, const std::string& location);

@@ -163,7 +163,31 @@ void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
   }
 }
 
-void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
+namespace {
+
+// The first wrong display among the value's codings (a Coding, or a CodeableConcept's), "" if none:
+// the HL7 validator checks each coding before membership, so a wrong display fails the binding too.
+std::string WrongDisplay(const terminology::TerminologyService& terminology, const nlohmann::json& value,
+                         const std::string& type, std::string_view language) {
+  auto check = [&](const nlohmann::json& coding) {
+    const terminology::DisplayCheck display =
+        terminology.CheckDisplay(Str(coding, "system"), Str(coding, "code"), Str(coding, "display"), language);
+    return display.verdict == terminology::DisplayVerdict::kWrong ? display.message : std::string();
+  };
+  if (type == "Coding") return check(value);
+  if (type != "CodeableConcept") return {};
+  const auto codings = value.find("coding");
+  if (codings == value.end() || !codings->is_array()) return {};
+  for (const nlohmann::json& coding : *codings) {
+    if (std::string message = check(coding); !message.empty()) return message;
+  }
+  return {};
+}
+
+}  // namespace
+
+void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node,
+                          const ResourceFrame& frame) {
   if (!options_.check_bindings) return;
   const nlohmann::json* binding = node.binding;
   if (binding == nullptr) return;
@@ -195,11 +219,13 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
     }
     return;
   }
+  const terminology::TerminologyService& terminology = validator_.terminology();
+  const std::string wrong_display = WrongDisplay(terminology, value, type, frame.language);
   bool not_checked = false;
   std::string reason;
   for (const auto& [system, code] : codes) {
-    const terminology::CodeCheck check = validator_.terminology().CheckCode(value_set, system, code);
-    if (check.membership == terminology::Membership::kMember) return;
+    const terminology::CodeCheck check = terminology.CheckCode(value_set, system, code);
+    if (check.membership == terminology::Membership::kMember && wrong_display.empty()) return;
     if (check.membership == terminology::Membership::kNotChecked) {
       not_checked = true;
       reason = check.reason;
@@ -207,7 +233,7 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   }
   std::string shown;
   for (const auto& [system, code] : codes) shown += (shown.empty() ? "" : ", ") + (system.empty() ? code : system + "#" + code);
-  if (not_checked) {
+  if (not_checked && wrong_display.empty()) {
     Report(Severity::kInformation, "informational", "validator.binding-not-checked",
            "code " + shown + " not checked against " + std::string(strength) + " value set " + std::string(value_set) +
                ": " + reason);
@@ -217,11 +243,22 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
                           : strength == "extensible" ? Severity::kWarning : Severity::kInformation;
   const char* id = strength == "required" ? "validator.binding-required"
                  : strength == "extensible" ? "validator.binding-extensible" : "validator.binding-preferred";
+  if (strength == "required" && codes.size() == 1 && codes[0].first.empty()) {
+    // A bare code whose system cannot be inferred from the value set (no include holds the code):
+    // the HL7 validator reports that as an error of its own before the binding error.
+    const std::optional<std::vector<std::string>> systems = terminology.SystemsForCode(value_set, codes[0].second);
+    if (systems && systems->empty()) {
+      Report(Severity::kError, "code-invalid", "validator.binding-system-undetermined",
+             "The System URI could not be determined for the code '" + codes[0].second + "' in the ValueSet '" +
+                 std::string(value_set) + "'");
+    }
+  }
   Report(severity, "code-invalid", id,
-         "code " + shown + " is not in the " + std::string(strength) + " value set " + std::string(value_set));
+         "code " + shown + " is not in the " + std::string(strength) + " value set " + std::string(value_set) +
+             (wrong_display.empty() ? "" : " (Terminology Error: " + wrong_display + ")"));
 }
 
-void Walker::CheckCoding(const nlohmann::json& coding) {
+void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& frame) {
   if (!options_.check_bindings) return;
   const std::string_view system = Str(coding, "system");
   const std::string_view code = Str(coding, "code");
@@ -249,8 +286,15 @@ void Walker::CheckCoding(const nlohmann::json& coding) {
   if (system.empty() || code.empty()) return;
   const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
   if (check.membership == terminology::Membership::kNotMember) {
-    Report(Severity::kError, "code-invalid", "validator.code-unknown",
-           "unknown code '" + std::string(code) + "' in the code system '" + std::string(system) + "'");
+    ReportAt(path_ + ".code", Severity::kError, "code-invalid", "validator.code-unknown",
+           "unknown code '" + std::string(code) + "' in the code system '" + std::string(system) + "'" +
+               (check.reason.empty() ? "" : ": " + check.reason));
+    return;
+  }
+  const terminology::DisplayCheck display =
+      validator_.terminology().CheckDisplay(system, code, Str(coding, "display"), frame.language);
+  if (display.verdict == terminology::DisplayVerdict::kWrong) {
+    ReportAt(path_ + ".display", Severity::kError, "invalid", "validator.display-wrong", display.message);
   }
 }
 

@@ -8,6 +8,9 @@
 //   cardinality-min, cardinality-max   an element (or slice) occurs too few / too many times
 //   fixed-value, pattern-value         a fixed[x] / pattern[x] of the profile is not matched
 //   binding-required                   a code is not in the value set of a required binding
+//   binding-system-undetermined        with binding-required, for a bare code (code, uri, string) that
+//                                      no include of the value set holds: its system cannot be inferred
+//                                      (the HL7 validator reports both)
 //   invariant                          the constraint `key` fails
 //   closed-slicing                     an item matches no slice of a closed slicing
 //   type                               a choice or reference uses a type the profile excludes
@@ -79,7 +82,7 @@ profile(`${US}us-core-patient`, 'us-core-patient', usPatient, [
   {name: 'empty-name', change: (r) => { r.name = [{text: 'Maria Lopez'}]; },
     errors: [{location: 'Patient.name', kind: 'invariant', key: 'us-core-8'}]},
   {name: 'birthsex-code', change: (r) => { r.extension[2].valueCode = 'X'; },
-    errors: [{location: 'Patient.extension:birthsex.valueCode', kind: 'binding-required'}]},
+    errors: [{location: 'Patient.extension:birthsex.valueCode', kind: 'binding-required'}, {location: 'Patient.extension:birthsex.valueCode', kind: 'binding-system-undetermined'}]},
   {name: 'race-no-text', change: (r) => { r.extension[0].extension.pop(); },
     errors: [{location: 'Patient.extension:race.extension:text', kind: 'cardinality-min'}]},
 ]);
@@ -105,7 +108,7 @@ profile(`${US}us-core-careplan`, 'us-core-careplan', {
   subject: ref('Patient/us-core-patient'),
 }, [
   {name: 'text-status', change: (r) => { r.text.status = 'extensions'; },
-    errors: [{location: 'CarePlan.text.status', kind: 'binding-required'}]},
+    errors: [{location: 'CarePlan.text.status', kind: 'binding-required'}, {location: 'CarePlan.text.status', kind: 'binding-system-undetermined'}]},
   {name: 'no-assess-plan', change: (r) => { r.category = [cc(SCT, '734163000', 'Care plan')]; },
     errors: [{location: 'CarePlan.category:AssessPlan', kind: 'cardinality-min'}]},
 ]);
@@ -287,7 +290,7 @@ profile(`${US}us-core-smokingstatus`, 'us-core-smokingstatus', {
   valueCodeableConcept: cc(SCT, '8517006', 'Former smoker'),
 }, [
   {name: 'preliminary', change: (r) => { r.status = 'preliminary'; },
-    errors: [{location: 'Observation.status', kind: 'binding-required'}]},
+    errors: [{location: 'Observation.status', kind: 'binding-required'}, {location: 'Observation.status', kind: 'binding-system-undetermined'}]},
   {name: 'no-issued', change: (r) => delete r.issued,
     errors: [{location: 'Observation.issued', kind: 'cardinality-min'}]},
 ]);
@@ -573,7 +576,7 @@ profile(`${HREX}hrex-task-data-request`, 'hrex-task-data-request', {
   input: [{type: cc(HRT, 'data-query'), valueString: 'Observation?category=laboratory&date=ge2023-01-01'}],
 }, [
   {name: 'draft', change: (r) => { r.status = 'draft'; },
-    errors: [{location: 'Task.status', kind: 'binding-required'}]},
+    errors: [{location: 'Task.status', kind: 'binding-required'}, {location: 'Task.status', kind: 'binding-system-undetermined'}]},
   {name: 'query-and-code', change: (r) => { r.input.push({type: cc(HRT, 'data-code'), valueCodeableConcept: cc(LOINC, '11506-3', 'Progress note')}); },
     errors: [{location: 'Task', kind: 'invariant', key: 'tdr-1'}]},
   {name: 'rejected-no-reason', change: (r) => { r.status = 'rejected'; },
@@ -903,7 +906,7 @@ for (const kind of ['valid', 'invalid']) {
   fs.mkdirSync(path.join(kOut, kind), {recursive: true});
 }
 const manifest = {
-  '//': 'Written by profiles/tools/write-examples.mjs. For each example: the profile it is validated against and the errors it must raise (none for valid/). Kinds: cardinality-min, cardinality-max, fixed-value, pattern-value, binding-required, invariant (with key), closed-slicing, type. Locations are element ids of the profile; "a/B.c" means element B.c inside the resource at a.',
+  '//': 'Written by profiles/tools/write-examples.mjs. For each example: the profile it is validated against and the errors it must raise (none for valid/). Kinds: cardinality-min, cardinality-max, fixed-value, pattern-value, binding-required, binding-system-undetermined, invariant (with key), closed-slicing, type. Locations are element ids of the profile; "a/B.c" means element B.c inside the resource at a.',
   examples: {},
 };
 for (const [file, {profile: url, errors, resource}] of Object.entries(examples).sort()) {
