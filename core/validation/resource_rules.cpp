@@ -77,6 +77,11 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
                    std::string(url) + ")");
     }
     if (options_.for_publication) CheckHl7WorkGroup(resource);
+    if (const auto experimental = resource.find("experimental");
+        options_.no_experimental_content && experimental != resource.end() && *experimental == true) {
+      Report(Severity::kError, "business-rule", "validator.experimental-content",
+             "Experimental content is not allowed in this context");
+    }
   }
   if (type == "Bundle") {
     CheckBundleRules(resource);

@@ -100,6 +100,9 @@ struct ValidatorOptions {
   // HL7 publication rules (the HL7 validator's for-publication mode): a canonical resource whose url
   // is under http://hl7.org/fhir/ names its owning work group (structuredefinition-wg extension).
   bool for_publication = false;
+  // Canonical resources marked experimental are errors (the HL7 validator's no-experimental-content
+  // mode, for production systems that must not act on draft definitions).
+  bool no_experimental_content = false;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 namespace pdex::validation::testing {
 namespace {
 
@@ -130,6 +132,26 @@ TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", 
   INFO(Describe(twice));
   CHECK(Has(twice, "validator.reference-bundle-ambiguous", "Bundle.entry[2].resource.subject"));
   CHECK(Has(twice, "validator.bundle-fullurl-relative", "Bundle.entry[2]"));
+}
+
+TEST_CASE("relative references need Type/id and, in a Bundle, an entry fullUrl as their base", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"transaction","entry":[
+    {"resource":{"resourceType":"Patient","id":"1"},"request":{"method":"POST","url":"Patient"}},
+    {"resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/1"},
+      "focus":[{"reference":"Patient/1"}]},"request":{"method":"POST","url":"Observation"}},
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Observation","status":"final",
+      "code":{"text":"x"},"subject":{"reference":"Patient/1"},"specimen":{"reference":"just-an-id"}},
+     "request":{"method":"POST","url":"Observation"}}]})");
+  INFO(Describe(issues));
+  // Only the entry holding relative references is missing its base, and it is reported once.
+  CHECK_FALSE(Has(issues, "validator.bundle-fullurl-missing", "Bundle.entry[0]"));
+  CHECK(std::count_if(issues.begin(), issues.end(),
+                      [](const Issue& issue) { return issue.id == "validator.bundle-fullurl-missing"; }) == 1);
+  CHECK(Has(issues, "validator.bundle-fullurl-missing", "Bundle.entry[1]"));
+  CHECK(Has(issues, "validator.reference-no-base", "Bundle.entry[1].resource.subject"));
+  CHECK(Has(issues, "validator.reference-no-base", "Bundle.entry[1].resource.focus[0]"));
+  CHECK_FALSE(Has(issues, "validator.reference-no-base", "Bundle.entry[2].resource.subject"));
+  CHECK(Has(issues, "validator.reference-format", "Bundle.entry[2].resource.specimen"));
 }
 
 TEST_CASE("unknown, wrong-type and explicit profiles fail cleanly", "[validator]") {
