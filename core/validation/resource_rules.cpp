@@ -125,6 +125,7 @@ void Walker::CheckBundleRules(const nlohmann::json& bundle) {
                "The link relationship type '" + std::string(relation) + "' can only occur once");
     }
   }
+  if (Str(bundle, "type") == "document") CheckDocumentSections(bundle);
   if (Str(bundle, "type") != "searchset") return;
   // R4 bundle.html#searchset / search.html#return: matches and includes are resources with ids;
   // matches are of the searched type(s); an 'outcome' entry is an OperationOutcome.

@@ -112,6 +112,8 @@ class Walker {
   // resource_rules.cpp: rules of particular resource types the definitions do not express
   void CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained);
   void CheckBundleRules(const nlohmann::json& bundle);
+  // A document's Composition section entries each resolve to exactly one Bundle entry.
+  void CheckDocumentSections(const nlohmann::json& bundle);
   // publication_rules.cpp: rules for resources HL7 publishes (ValidatorOptions::for_publication).
   void CheckHl7WorkGroup(const nlohmann::json& resource);
 

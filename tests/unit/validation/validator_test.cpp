@@ -134,6 +134,29 @@ TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", 
   CHECK(Has(twice, "validator.bundle-fullurl-relative", "Bundle.entry[2]"));
 }
 
+TEST_CASE("document section entries resolve to exactly one Bundle entry, by version when given", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"document","identifier":{"system":"urn:ietf:rfc:3986",
+    "value":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0"},"timestamp":"2024-01-01T00:00:00Z","entry":[
+    {"fullUrl":"http://x.org/Composition/c","resource":{"resourceType":"Composition","id":"c","status":"final",
+      "type":{"text":"x"},"date":"2024-01-01","author":[{"display":"A"}],"title":"T","section":[
+      {"title":"one","entry":[{"reference":"Observation/o/_history/3"},{"reference":"Observation/o"},
+        {"reference":"Observation/o/_history/1"}],
+       "section":[{"title":"nested","entry":[{"reference":"Patient/absent"},{"reference":"http://x.org/Patient/p"}]}]}]}},
+    {"fullUrl":"http://x.org/Observation/o","resource":{"resourceType":"Observation","id":"o","meta":{"versionId":"1"},
+      "status":"final","code":{"text":"x"}}},
+    {"fullUrl":"http://x.org/Observation/o","resource":{"resourceType":"Observation","id":"o","meta":{"versionId":"2"},
+      "status":"final","code":{"text":"x"}}},
+    {"fullUrl":"http://x.org/Patient/p","resource":{"resourceType":"Patient","id":"p"}}]})");
+  INFO(Describe(issues));
+  const std::string section = "Bundle.entry[0].resource.section[0]";
+  CHECK(Has(issues, "validator.document-entry-not-found", section + ".entry[0]"));
+  CHECK(Has(issues, "validator.document-entry-ambiguous", section + ".entry[1]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-not-found", section + ".entry[2]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-ambiguous", section + ".entry[2]"));
+  CHECK(Has(issues, "validator.document-entry-not-found", section + ".section[0].entry[0]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-not-found", section + ".section[0].entry[1]"));
+}
+
 TEST_CASE("relative references need Type/id and, in a Bundle, an entry fullUrl as their base", "[validator]") {
   const Issues issues = Run(R"({"resourceType":"Bundle","type":"transaction","entry":[
     {"resource":{"resourceType":"Patient","id":"1"},"request":{"method":"POST","url":"Patient"}},
