@@ -67,6 +67,14 @@ std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
     if (c.key == "que-12" && c.expression == "enableWhen.count() > 2 implies enableBehavior.exists()") {
       c.expression = "enableWhen.count() > 1 implies enableBehavior.exists()";
     }
+    // R4 erratum (R5 ref-1 and the HL7 validator accept it): R4 ref-1 rejects "#", the
+    // reference from a contained resource to its container (R4 references.html#contained allows it).
+    if (c.key == "ref-1" && c.expression == "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+                                             "%rootResource.contained.id.trace('ids'))") {
+      c.expression =
+          "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+          "%rootResource.contained.id.trace('ids')) or (reference = '#' and %rootResource != %resource)";
+    }
     if (auto compiled = fhirpath::Compile(c.expression); compiled.ok()) {
       c.compiled = std::make_shared<const fhirpath::CompiledExpression>(std::move(compiled.value()));
     }

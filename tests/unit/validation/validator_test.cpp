@@ -114,6 +114,17 @@ TEST_CASE("references: contained, target types, format", "[validator]") {
   CHECK(Has(issues, "validator.binding-required", "Observation.contained[0].gender"));
 }
 
+TEST_CASE("'#' refers from a contained resource to its container (R4 ref-1 erratum)", "[validator]") {
+  const Issues contained = Run(R"({"resourceType":"Organization","id":"o","name":"O",
+    "contained":[{"resourceType":"OrganizationAffiliation","id":"a","organization":{"reference":"#"}}]})");
+  INFO(Describe(contained));
+  CHECK_FALSE(Has(contained, "validator.invariant", "Organization.contained[0].organization"));
+  // In the container itself "#" names no contained resource: ref-1 still fails.
+  const Issues container = Run(R"({"resourceType":"OrganizationAffiliation","id":"a","organization":{"reference":"#"}})");
+  INFO(Describe(container));
+  CHECK(Has(container, "validator.invariant", "OrganizationAffiliation.organization"));
+}
+
 TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", "[validator]") {
   const Issues issues = Run(R"({"resourceType":"Bundle","type":"document","entry":[
     {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Patient","active":1}},
