@@ -50,6 +50,14 @@ bool IsBestPractice(const nlohmann::json& constraint) {
   return false;
 }
 
+// R4's eld-19 / eld-20 and their anchored forms (see Constraints).
+constexpr std::string_view kEld19 =
+    R"(path.matches('[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\.[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\[x\\])?(\\:[^\\s\\.]+)?)*'))";
+constexpr std::string_view kEld19Anchored =
+    R"(path.matches('^[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\.[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\[x\\])?(\\:[^\\s\\.]+)?)*$'))";
+constexpr std::string_view kEld20 = R"(path.matches('[A-Za-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*(\\[x])?)*'))";
+constexpr std::string_view kEld20Anchored = R"(path.matches('^[A-Za-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*(\\[x])?)*$'))";
+
 std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
   std::vector<ElementConstraint> out;
   const auto constraints = element.find("constraint");
@@ -67,6 +75,12 @@ std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
     if (c.key == "que-12" && c.expression == "enableWhen.count() > 2 implies enableBehavior.exists()") {
       c.expression = "enableWhen.count() > 1 implies enableBehavior.exists()";
     }
+    // eld-19 / eld-20 describe whole element paths ("Element names cannot include some special
+    // characters"), but FHIRPath matches() finds a match anywhere in the string, so 'Observation...unit'
+    // would pass on its 'Observation'. The HL7 validator anchors both regexes (a clarification of the
+    // FHIRPath spec); so do we.
+    if (c.key == "eld-19" && c.expression == kEld19) c.expression = kEld19Anchored;
+    if (c.key == "eld-20" && c.expression == kEld20) c.expression = kEld20Anchored;
     if (auto compiled = fhirpath::Compile(c.expression); compiled.ok()) {
       c.compiled = std::make_shared<const fhirpath::CompiledExpression>(std::move(compiled.value()));
     }
