@@ -101,13 +101,14 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
     return;
   }
   using Check = void (*)(const nlohmann::json&, const RuleContext&);
-  static constexpr std::array<std::pair<std::string_view, Check>, 7> kChecks = {{
+  static constexpr std::array<std::pair<std::string_view, Check>, 8> kChecks = {{
       {"CodeSystem", CheckCodeSystemRules},
       {"ValueSet", CheckValueSetRules},
       {"ConceptMap", CheckConceptMapRules},
       {"MeasureReport", CheckMeasureReportRules},
       {"SearchParameter", CheckSearchParameterRules},
       {"CapabilityStatement", CheckCapabilityStatementRules},
+      {"OperationDefinition", CheckOperationDefinitionRules},
       {"StructureDefinition", CheckStructureDefinitionRules},
   }};
   for (const auto& [name, check] : kChecks) {

@@ -6,6 +6,7 @@
 //   conceptmap_rules.cpp          ConceptMap codes vs the source/target code systems and value sets
 //   measure_rules.cpp             MeasureReport vs its Measure (groups, populations, score, stratifiers)
 //   search_parameter_rules.cpp    SearchParameter derivedFrom; CapabilityStatement search parameter types
+//   operation_definition_rules.cpp OperationDefinition parameters vs its inputProfile / outputProfile
 //   structure_definition_rules.cpp StructureDefinition differential (snapshot generation, bindings, slicing)
 // Each rule cites the specification text or the Java validator behaviour it follows. Rules never
 // throw on bad input (missing or mistyped properties are skipped: the structural walk reports them).
@@ -48,6 +49,7 @@ void CheckConceptMapRules(const nlohmann::json& concept_map, const RuleContext& 
 void CheckMeasureReportRules(const nlohmann::json& report, const RuleContext& context);
 void CheckSearchParameterRules(const nlohmann::json& search_parameter, const RuleContext& context);
 void CheckCapabilityStatementRules(const nlohmann::json& statement, const RuleContext& context);
+void CheckOperationDefinitionRules(const nlohmann::json& operation, const RuleContext& context);
 void CheckStructureDefinitionRules(const nlohmann::json& structure_definition, const RuleContext& context);
 
 }  // namespace pdex::validation::internal

@@ -8,7 +8,12 @@
 // - the differential lists its elements in the order of the snapshot: walking the base in order,
 //   an element that comes after a later-listed one is never reached (Java ProfileUtilities reports
 //   it as "No match found ... in the generated snapshot", and the profile as having unmatched
-//   differential elements).
+//   differential elements);
+// - a slice does not restate its sliced element's slicing differently (Java ProfileUtilities:
+//   "tries to redefine the slicing");
+// - each slicing discriminator path starts with an element of the sliced element's type(s) ("type"
+//   on an Extension is not one). Only the first step is checked, and paths starting with $this or
+//   a function (extension('...'), resolve(), ofType()) are accepted as they are.
 #include "validation/resource_rules.h"
 
 #include "validation/walker.h"
@@ -83,8 +88,102 @@ std::vector<std::size_t> UnreachedElements(const nlohmann::json& differential, c
   return unreached;
 }
 
+// "unordered/open [value=url]", as Java describes a slicing in messages.
+std::string DescribeSlicing(const nlohmann::json& slicing) {
+  const auto ordered = slicing.find("ordered");
+  std::string out = ordered == slicing.end() || !ordered->is_boolean() ? "??" : ordered->get<bool>() ? "ordered" : "unordered";
+  out.append("/").append(Str(slicing, "rules").empty() ? "??" : Str(slicing, "rules")).append(" [");
+  std::string discriminators;
+  const nlohmann::json* list = ArrayAt(slicing, "discriminator");
+  for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+    AppendToList(discriminators, std::string(Str((*list)[i], "type")).append("=").append(Str((*list)[i], "path")));
+  }
+  return out.append(discriminators).append("]");
+}
+
+// Slices that restate the slicing of their sliced element, given in the same differential, differently.
+void CheckSliceSlicing(const nlohmann::json& differential, const RuleContext& context) {
+  std::unordered_map<std::string, const nlohmann::json*> slicing_by_id;
+  for (const nlohmann::json& element : differential) {
+    const auto slicing = element.find("slicing");
+    if (slicing != element.end() && slicing->is_object()) slicing_by_id.emplace(std::string(Str(element, "id")), &*slicing);
+  }
+  for (const nlohmann::json& element : differential) {
+    const std::string id(Str(element, "id"));
+    const std::string_view slice = Str(element, "sliceName");
+    const auto own = slicing_by_id.find(id);
+    const std::size_t colon = id.rfind(':');
+    if (slice.empty() || slice.find('/') != std::string_view::npos || own == slicing_by_id.end() ||
+        colon == std::string::npos) {
+      continue;
+    }
+    const auto entry = slicing_by_id.find(id.substr(0, colon));
+    if (entry == slicing_by_id.end() || *entry->second == *own->second) continue;
+    context.report(context.location, Severity::kError, "exception", "validator.sd-snapshot",
+                   "Error generating Snapshot: The element at " + entry->first + " defines the slicing " +
+                       DescribeSlicing(*entry->second) + " but then an element in the slicing " + id +
+                       " tries to redefine the slicing to " + DescribeSlicing(*own->second));
+  }
+}
+
+// Whether `name` (or name[x]) is a child of an element of `types` at `path` in `snapshot`.
+bool HasChild(const nlohmann::json& snapshot, const std::string& path, const std::vector<std::string>& types,
+              const std::string& name, const RuleContext& context) {
+  const std::string choice = name + "[x]";
+  auto child_of = [&](const nlohmann::json& elements, const std::string& parent) {
+    for (const nlohmann::json& element : elements) {
+      const std::string_view child = Str(element, "path");
+      if (child.size() > parent.size() + 1 && child.compare(0, parent.size(), parent) == 0 && child[parent.size()] == '.' &&
+          (child.substr(parent.size() + 1) == name || child.substr(parent.size() + 1) == choice)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  for (const std::string& type : types) {
+    if (type == "BackboneElement" || type == "Element") {
+      if (child_of(snapshot, path)) return true;
+      continue;
+    }
+    const nlohmann::json* definition = context.validator.TypeDefinition(type);
+    const nlohmann::json* elements = nullptr;
+    if (definition != nullptr && definition->contains("snapshot")) elements = ArrayAt((*definition)["snapshot"], "element");
+    if (elements == nullptr || child_of(*elements, type)) return true;  // an unknown type is not judged
+  }
+  return false;
+}
+
+void CheckDiscriminators(const nlohmann::json& differential, const nlohmann::json& snapshot, const std::string& location,
+                         const RuleContext& context) {
+  std::unordered_map<std::string, const nlohmann::json*> by_id;
+  for (const nlohmann::json& element : snapshot) by_id.emplace(std::string(Str(element, "id")), &element);
+  for (std::size_t i = 0; i < differential.size(); ++i) {
+    const auto slicing = differential[i].find("slicing");
+    const auto sliced = by_id.find(std::string(Str(differential[i], "id")));
+    if (slicing == differential[i].end() || sliced == by_id.end()) continue;
+    std::vector<std::string> types;
+    const nlohmann::json* type_list = ArrayAt(*sliced->second, "type");
+    for (std::size_t t = 0; type_list != nullptr && t < type_list->size(); ++t) {
+      types.emplace_back(Str((*type_list)[t], "code"));
+    }
+    const std::string path(Str(*sliced->second, "path"));
+    const nlohmann::json* discriminators = ArrayAt(*slicing, "discriminator");
+    for (std::size_t d = 0; !types.empty() && discriminators != nullptr && d < discriminators->size(); ++d) {
+      const std::string_view expression = Str((*discriminators)[d], "path");
+      const std::string first(expression.substr(0, expression.find('.')));
+      if (first.empty() || first == "$this" || first.find('(') != std::string::npos || first[0] == '%') continue;
+      if (HasChild(snapshot, path, types, first, context)) continue;
+      context.report(Indexed(Indexed(location, "element", i) + ".slicing", "discriminator", d), Severity::kError,
+                     "invalid", "validator.sd-discriminator",
+                     "The discriminator path '" + std::string(expression) +
+                         "' does not appear to be valid for the element that is being sliced '" + path + "'");
+    }
+  }
+}
+
 void CheckSnapshot(const nlohmann::json& sd, const nlohmann::json& differential, const std::string& location,
                    const RuleContext& context) {
+  CheckSliceSlicing(differential, context);
   const snapshot::SnapshotResult result = context.validator.GenerateSnapshot(sd);
   bool failed = false;
   for (const Issue& issue : result.issues) {
@@ -98,6 +197,7 @@ void CheckSnapshot(const nlohmann::json& sd, const nlohmann::json& differential,
   if (snapshot == result.structure_definition.end()) return;
   const nlohmann::json* elements = ArrayAt(*snapshot, "element");
   if (elements == nullptr) return;
+  CheckDiscriminators(differential, *elements, location, context);
   const std::vector<std::size_t> unreached = UnreachedElements(differential, *elements);
   if (unreached.empty()) return;
   std::string ids;

@@ -43,6 +43,18 @@ const package::Registry& Registry() {
                                  {"code":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/measure-population","code":"denominator"}]}},
                                  {"code":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/measure-population","code":"measure-observation"}]}}],
                    "stratifier":[{"id":"s1","code":{"coding":[{"system":"http://example.org/s","code":"age"}]}}]}]})",
+             R"({"resourceType":"StructureDefinition","url":"http://example.org/sd/op-in","name":"OpIn","status":"active",
+                 "kind":"resource","abstract":false,"type":"Parameters","derivation":"constraint",
+                 "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Parameters","differential":{"element":[
+                   {"id":"Parameters.parameter","path":"Parameters.parameter",
+                    "slicing":{"discriminator":[{"type":"value","path":"name"}],"rules":"open"}},
+                   {"id":"Parameters.parameter:subject","path":"Parameters.parameter","sliceName":"subject","min":1,"max":"1"},
+                   {"id":"Parameters.parameter:subject.name","path":"Parameters.parameter.name","fixedString":"subject"},
+                   {"id":"Parameters.parameter:subject.value[x]","path":"Parameters.parameter.value[x]",
+                    "type":[{"code":"Reference","targetProfile":["http://hl7.org/fhir/StructureDefinition/Patient"]}]},
+                   {"id":"Parameters.parameter:subject.resource","path":"Parameters.parameter.resource","max":"0"},
+                   {"id":"Parameters.parameter:extra","path":"Parameters.parameter","sliceName":"extra","min":0,"max":"1"},
+                   {"id":"Parameters.parameter:extra.name","path":"Parameters.parameter.name","fixedString":"extra"}]}})",
          }) {
       loaded->Add(Json(text));
     }
@@ -229,7 +241,7 @@ TEST_CASE("SearchParameter derivation and expression, CapabilityStatement search
         std::multiset<std::string>{"error@CapabilityStatement.rest[0].resource[0].searchParam[0]"});
 }
 
-TEST_CASE("StructureDefinition differentials: root slicing, bindings, snapshot generation, order", "[rules][sd]") {
+TEST_CASE("StructureDefinition differentials: root slicing, bindings, snapshot generation, order, slicing", "[rules][sd]") {
   auto profile = [](const std::string& elements) {
     return Run(R"({"resourceType":"StructureDefinition","url":"http://example.org/sd","name":"P","status":"draft",
       "kind":"resource","abstract":false,"type":"Patient","baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient",
@@ -255,6 +267,21 @@ TEST_CASE("StructureDefinition differentials: root slicing, bindings, snapshot g
   INFO(Describe(broken, false));
   CHECK(Found(broken, "validator.sd-root-slicing") == std::multiset<std::string>{"error@StructureDefinition.differential.element[0]"});
   CHECK(Found(broken, "validator.sd-snapshot") == std::multiset<std::string>{"error@StructureDefinition", "error@StructureDefinition"});
+  // Discriminator paths start with an element of the sliced type; a slice does not restate its
+  // element's slicing differently.
+  const Issues slicing = profile(R"({"id":"Patient.extension","path":"Patient.extension",
+      "slicing":{"discriminator":[{"type":"value","path":"url"}],"rules":"open"}},
+    {"id":"Patient.extension:foo","path":"Patient.extension","sliceName":"foo",
+      "slicing":{"discriminator":[{"type":"value","path":"type"}],"rules":"open"}},
+    {"id":"Patient.identifier","path":"Patient.identifier","slicing":{"discriminator":[{"type":"value","path":"system"},
+      {"type":"pattern","path":"$this"},{"type":"value","path":"extension('http://example.org/x').value"}],"rules":"open"}},
+    {"id":"Patient.contact","path":"Patient.contact","slicing":{"discriminator":[{"type":"value","path":"relationship.coding.code"},
+      {"type":"value","path":"nonsense"}],"rules":"open"}})");
+  INFO(Describe(slicing, false));
+  CHECK(Found(slicing, "validator.sd-discriminator") ==
+        std::multiset<std::string>{"error@StructureDefinition.differential.element[1].slicing.discriminator[0]",
+                                   "error@StructureDefinition.differential.element[3].slicing.discriminator[1]"});
+  CHECK(Found(slicing, "validator.sd-snapshot") == std::multiset<std::string>{"error@StructureDefinition"});
   // eld-19: element paths are checked whole ('Patient...name' is not a path).
   CHECK(Found(profile(R"({"id":"Patient...name","path":"Patient...name"})"), "validator.invariant")
             .count("error@StructureDefinition.differential.element[0]") == 1);
@@ -263,6 +290,31 @@ TEST_CASE("StructureDefinition differentials: root slicing, bindings, snapshot g
     "kind":"resource","abstract":false,"type":"Patient","baseDefinition":"http://example.org/none","derivation":"constraint",
     "differential":{"element":[{"id":"Patient","path":"Patient"}]}})");
   CHECK(Found(no_base, "validator.sd-snapshot") == std::multiset<std::string>{"warning@StructureDefinition"});
+}
+
+TEST_CASE("OperationDefinition parameters agree with the inputProfile, opd-3 as corrected", "[rules][operation]") {
+  auto operation = [](const std::string& parameters) {
+    return Run(R"({"resourceType":"OperationDefinition","url":"http://example.org/op","name":"Op","status":"active",
+      "kind":"operation","code":"op","system":false,"type":true,"instance":false,"resource":["Patient"],
+      "inputProfile":"http://example.org/sd/op-in","parameter":[)" + parameters + "]}");
+  };
+  const Issues good = operation(R"({"name":"subject","use":"in","min":1,"max":"1","type":"Reference",
+    "targetProfile":["http://hl7.org/fhir/StructureDefinition/Patient"]},
+    {"name":"extra","use":"in","min":0,"max":"1","type":"string"},
+    {"name":"result","use":"out","min":1,"max":"1","type":"Patient",
+     "targetProfile":["http://hl7.org/fhir/StructureDefinition/Patient"]})");
+  INFO(Describe(good, false));
+  CHECK(CountErrors(good) == 0);  // a resource-typed parameter may name a profile (opd-3 as corrected)
+  const Issues bad = operation(R"({"name":"subject","use":"in","min":0,"max":"*","type":"string"},
+    {"name":"count","use":"in","min":0,"max":"1","type":"integer","targetProfile":["http://example.org/p"]})");
+  INFO(Describe(bad, false));
+  // min, max, Reference (profile only), string (operation only), the Patient target (profile only).
+  CHECK(Found(bad, "validator.operationdefinition-profile") ==
+        std::multiset<std::string>{"error@OperationDefinition.parameter[0]", "error@OperationDefinition.parameter[0]",
+                                   "error@OperationDefinition.parameter[0]", "error@OperationDefinition.parameter[0]",
+                                   "error@OperationDefinition.parameter[0]", "warning@OperationDefinition.inputProfile",
+                                   "warning@OperationDefinition.parameter[1]"});
+  CHECK(Found(bad, "validator.invariant").count("error@OperationDefinition.parameter[1]") == 1);  // opd-3 on integer
 }
 
 }  // namespace pdex::validation::testing
