@@ -9,6 +9,7 @@
 
 #include <array>
 #include <set>
+#include <utility>
 
 namespace pdex::validation::internal {
 namespace {
@@ -117,7 +118,7 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
                                        const char* id, std::string diagnostics) {
       ReportAt(location, severity, code, id, std::move(diagnostics));
     };
-    check(resource, RuleContext{validator_, path_, report, contained});
+    check(resource, RuleContext{validator_, path_, report});
   }
 }
 

@@ -31,7 +31,6 @@ struct RuleContext {
   const Validator& validator;   // registry, terminology, type definitions, snapshot generation
   const std::string& location;  // FHIRPath location of the resource ("CodeSystem", "Bundle.entry[0].resource")
   const RuleReporter& report;
-  bool contained = false;       // the resource sits in another resource's `contained`
 };
 
 // The array at object[key], or nullptr when absent or not an array.
