@@ -31,6 +31,7 @@
 
 #include "common/issue.h"
 #include "package/registry.h"
+#include "snapshot/snapshot.h"
 #include "validation/invariants.h"
 #include "terminology/terminology.h"
 
@@ -133,6 +134,10 @@ class Validator {
                                std::string& problem) const;
   const ElementIndex* IndexForDefinition(const nlohmann::json& structure_definition) const;
 
+  // Generates the snapshot of a StructureDefinition that is not (necessarily) in the registry, e.g.
+  // one being validated; its base and type profiles come from the registry (generated on demand).
+  snapshot::SnapshotResult GenerateSnapshot(const nlohmann::json& structure_definition) const;
+
   // The registry's definition of a type by name (Registry::FindTypeDefinition), and whether it is a
   // resource type (kind "resource"); looked up once per name.
   const nlohmann::json* TypeDefinition(std::string_view type) const;
@@ -159,6 +164,7 @@ class Validator {
   };
   const TypeEntry& Type(std::string_view type) const;
   mutable std::unordered_map<std::string, TypeEntry, NameHash, std::equal_to<>> types_;
+  snapshot::SnapshotResolver& Resolver() const;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
   mutable std::unique_ptr<FhirPathInvariants> invariants_;
 };
