@@ -9,7 +9,9 @@
 // - StructureDefinitions with their snapshot only, each element trimmed to what validation, snapshot
 //   generation and the FHIRPath type model need (no narrative, mappings, definitions, comments);
 // - ValueSets (compose/expansion only) and CodeSystems (concept trees without definitions; English
-//   designations only).
+//   designations only);
+// - SearchParameters reduced to code, base and type (what derivedFrom and CapabilityStatement
+//   search parameters are checked against; ~0.25 MiB for R4's 1,378).
 // The pack is generated at build time (core/package/CMakeLists.txt) and is never edited by hand.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,7 @@ const kBundles = [
   'valuesets.json',
   'v3-codesystems.json',
   'v2-tables.json',
+  'search-parameters.json',
 ];
 const kElementKeys = new Set([
   'id', 'path', 'sliceName', 'sliceIsConstraining', 'min', 'max', 'base', 'type', 'contentReference',
@@ -145,6 +148,7 @@ function trim(resource) {
     case 'StructureDefinition': return trimStructureDefinition(resource);
     case 'CodeSystem': return trimCodeSystem(resource);
     case 'ValueSet': return trimValueSet(resource);
+    case 'SearchParameter': return pick(resource, ['resourceType', 'url', 'version', 'code', 'base', 'type']);
     default: return null;  // OperationDefinitions, CapabilityStatements... are not needed
   }
 }

@@ -10,6 +10,8 @@
 //   snapshot.invalid-input       the input is not a StructureDefinition with a differential
 //   snapshot.base-not-found      baseDefinition (or a type/profile needed for unfolding) cannot be resolved
 //   snapshot.path-not-found      a differential element matches nothing in the base
+//   snapshot.path-mismatch       a differential element's path names another element than its id
+//   snapshot.root-slicing        the differential slices the root element (illegal, R4 sdf-20)
 //   snapshot.slicing-missing     slices on an element that has no slicing (warning; generation goes on)
 //   snapshot.ambiguous-type      a child of an element with several types is constrained
 //   snapshot.cardinality-widened the differential loosens min/max of the base (warning)

@@ -1,5 +1,6 @@
 #include "snapshot/snapshot_builder.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <utility>
@@ -123,10 +124,71 @@ bool SnapshotBuilder::Apply(const nlohmann::json& diff) {
   }
   std::optional<std::size_t> index = Resolve(id, diff);
   if (!index) return false;
+  // Slicing applies to repeating elements, never to the root (R4 sdf-20; Java ProfileUtilities
+  // refuses to generate such a snapshot).
+  if (*index == 0 && diff.contains("slicing")) {
+    AddIssue(Severity::kError, "snapshot.root-slicing",
+             "The profile has slicing at the root ('" + root_ + "'), which is illegal", id);
+    return false;
+  }
+  // The id placed the element; its path must name the same element (Java ProfileUtilities works
+  // from paths, so a mismatch there is a differential it cannot process).
+  const std::string path = StringMember(diff, "path");
+  if (!path.empty() && !PathMatches(path, StringMember(elements_[*index], "path"))) {
+    AddIssue(Severity::kError, "snapshot.path-mismatch",
+             "the differential element's path '" + path + "' does not name the element its id '" + id + "' names ('" +
+                 StringMember(elements_[*index], "path") + "')",
+             id);
+    return false;
+  }
   MergeContext context{profile_url_, &lookup_, &issues_};
   MergeElement(elements_[*index], diff, context);
   touched_.push_back(StringMember(elements_[*index], "id"));
   return true;
+}
+
+// Whether the path segment `concrete` (valueQuantity, valueString) renames the choice segment
+// `choice` (value[x]) to a type that the snapshot element(s) at `typed_path` allow.
+bool SnapshotBuilder::RenamesChoice(std::string_view choice, std::string_view concrete, std::string_view typed_path) const {
+  constexpr std::string_view kChoice = "[x]";
+  if (choice.size() <= kChoice.size() || choice.substr(choice.size() - kChoice.size()) != kChoice) return false;
+  const std::string_view stem = choice.substr(0, choice.size() - kChoice.size());
+  if (concrete.size() <= stem.size() || concrete.substr(0, stem.size()) != stem) return false;
+  const std::string_view type = concrete.substr(stem.size());  // "Quantity", "String"
+  for (const nlohmann::json& element : elements_) {
+    if (StringMember(element, "path") != typed_path) continue;
+    const auto types = element.find("type");
+    if (types == element.end() || !types->is_array()) continue;
+    for (const nlohmann::json& candidate : *types) {
+      const std::string code = StringMember(candidate, "code");
+      if (code.size() == type.size() && std::toupper(static_cast<unsigned char>(code[0])) == type[0] &&
+          std::string_view(code).substr(1) == type.substr(1)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Whether a differential path names the snapshot element at `element_path`: the same segments, where
+// a choice segment may be written renamed to one of its types (value[x] / valueQuantity).
+bool SnapshotBuilder::PathMatches(std::string_view path, std::string_view element_path) const {
+  std::size_t a = 0;
+  std::size_t b = 0;
+  while (true) {
+    const std::size_t a_end = std::min(path.find('.', a), path.size());
+    const std::size_t b_end = std::min(element_path.find('.', b), element_path.size());
+    const std::string_view segment = path.substr(a, a_end - a);
+    const std::string_view expected = element_path.substr(b, b_end - b);
+    const std::string_view typed_path = element_path.substr(0, b_end);
+    if (segment != expected && !RenamesChoice(expected, segment, typed_path) &&
+        !RenamesChoice(segment, expected, typed_path)) {
+      return false;
+    }
+    if (a_end == path.size() || b_end == element_path.size()) return a_end == path.size() && b_end == element_path.size();
+    a = a_end + 1;
+    b = b_end + 1;
+  }
 }
 
 // R4 differentials carry ids; older ones (and some test fixtures) give only path + sliceName, where

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -49,6 +50,8 @@ class SnapshotBuilder {
   bool Insert(std::size_t position, std::vector<nlohmann::json> elements);
 
   std::string IdFromPath(const nlohmann::json& diff);
+  bool RenamesChoice(std::string_view choice, std::string_view concrete, std::string_view typed_path) const;
+  bool PathMatches(std::string_view path, std::string_view element_path) const;
   // Resolves a differential id to a snapshot element index, unfolding and slicing as needed.
   std::optional<std::size_t> Resolve(const std::string& id, const nlohmann::json& diff);
   // Inserts the children of `index` from its type (or type profile, or contentReference).

@@ -50,6 +50,19 @@ bool IsBestPractice(const nlohmann::json& constraint) {
   return false;
 }
 
+// R4's eld-19 / eld-20 and their anchored forms (see Constraints).
+constexpr std::string_view kEld19 =
+    R"(path.matches('[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\.[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\[x\\])?(\\:[^\\s\\.]+)?)*'))";
+constexpr std::string_view kEld19Anchored =
+    R"(path.matches('^[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\.[^\\s\\.,:;\\\'"\\/|?!@#$%&*()\\[\\]{}]{1,64}(\\[x\\])?(\\:[^\\s\\.]+)?)*$'))";
+constexpr std::string_view kEld20 = R"(path.matches('[A-Za-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*(\\[x])?)*'))";
+constexpr std::string_view kEld20Anchored = R"(path.matches('^[A-Za-z][A-Za-z0-9]*(\\.[a-z][A-Za-z0-9]*(\\[x])?)*$'))";
+// R4's opd-3 and its correction (see Constraints).
+constexpr std::string_view kOpd3 = "targetProfile.exists() implies (type = 'Reference' or type = 'canonical')";
+constexpr std::string_view kOpd3Corrected =
+    "targetProfile.exists() implies (type = 'Reference' or type = 'canonical' or "
+    "type.memberOf('http://hl7.org/fhir/ValueSet/resource-types'))";
+
 std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
   std::vector<ElementConstraint> out;
   const auto constraints = element.find("constraint");
@@ -67,6 +80,23 @@ std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
     if (c.key == "que-12" && c.expression == "enableWhen.count() > 2 implies enableBehavior.exists()") {
       c.expression = "enableWhen.count() > 1 implies enableBehavior.exists()";
     }
+    // R4 erratum (R5 ref-1 and the HL7 validator accept it): R4 ref-1 rejects "#", the
+    // reference from a contained resource to its container (R4 references.html#contained allows it).
+    if (c.key == "ref-1" && c.expression == "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+                                             "%rootResource.contained.id.trace('ids'))") {
+      c.expression =
+          "reference.startsWith('#').not() or (reference.substring(1).trace('url') in "
+          "%rootResource.contained.id.trace('ids')) or (reference = '#' and %rootResource != %resource)";
+    }
+    // eld-19 / eld-20 describe whole element paths ("Element names cannot include some special
+    // characters"), but FHIRPath matches() finds a match anywhere in the string, so 'Observation...unit'
+    // would pass on its 'Observation'. The HL7 validator anchors both regexes (a clarification of the
+    // FHIRPath spec); so do we.
+    if (c.key == "eld-19" && c.expression == kEld19) c.expression = kEld19Anchored;
+    if (c.key == "eld-20" && c.expression == kEld20) c.expression = kEld20Anchored;
+    // R4 erratum: opd-3 forbids a targetProfile on resource-typed parameters, which name the profile
+    // of the resource they carry; the HL7 and Firely validators allow resource types too.
+    if (c.key == "opd-3" && c.expression == kOpd3) c.expression = kOpd3Corrected;
     if (auto compiled = fhirpath::Compile(c.expression); compiled.ok()) {
       c.compiled = std::make_shared<const fhirpath::CompiledExpression>(std::move(compiled.value()));
     }

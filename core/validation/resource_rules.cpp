@@ -1,12 +1,15 @@
 // Rules the R4 specification states for particular resource types, beyond what their
-// StructureDefinitions express (cardinality, types, bindings, invariants): Bundle links and search
-// results, canonical URLs of canonical resources, ValueSet include systems, CodeSystem supplements.
+// StructureDefinitions express: canonical URLs of canonical resources and Bundle links and search
+// results here; the other resource types' rules are dispatched to their own files (resource_rules.h).
 // Each rule names the specification text it comes from; the HL7 validator applies the same ones.
+#include "validation/resource_rules.h"
+
 #include "validation/primitives.h"
 #include "validation/walker.h"
 
 #include <array>
 #include <set>
+#include <utility>
 
 namespace pdex::validation::internal {
 namespace {
@@ -25,12 +28,6 @@ bool IsCanonicalResource(std::string_view type) {
     if (known == type) return true;
   }
   return false;
-}
-
-const nlohmann::json* ArrayAt(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_array() ? &*it : nullptr;
 }
 
 // The resource types a search Bundle's self link searched for: the path's last segment when it is
@@ -65,6 +62,29 @@ std::set<std::string> SearchedTypes(std::string_view self, const package::Regist
 
 }  // namespace
 
+const nlohmann::json* ArrayAt(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return nullptr;
+  const auto it = object.find(key);
+  return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+std::string Indexed(const std::string& location, std::string_view name, std::size_t index) {
+  std::string out = location;
+  out.append(".").append(name).append("[").append(std::to_string(index)).append("]");
+  return out;
+}
+
+std::string Quoted(std::string_view text) {
+  std::string out(1, '\'');
+  out.append(text).append("'");
+  return out;
+}
+
+void AppendToList(std::string& list, std::string_view item, std::string_view separator) {
+  if (!list.empty()) list.append(separator);
+  list.append(item);
+}
+
 void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained) {
   if (IsCanonicalResource(type)) {
     // R4 resource.html#canonical: the canonical url is an absolute URI; a contained resource may
@@ -77,32 +97,34 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
                    std::string(url) + ")");
     }
     if (options_.for_publication) CheckHl7WorkGroup(resource);
+    if (const auto experimental = resource.find("experimental");
+        options_.no_experimental_content && experimental != resource.end() && *experimental == true) {
+      Report(Severity::kError, "business-rule", "validator.experimental-content",
+             "Experimental content is not allowed in this context");
+    }
   }
   if (type == "Bundle") {
     CheckBundleRules(resource);
-  } else if (type == "ValueSet") {
-    // R4 valueset.html: compose.include.system is the code system's canonical URI; a contained code
-    // system is named by its own url (with the valueset-system extension), never by '#id'.
-    if (const auto compose = resource.find("compose"); compose != resource.end()) {
-      for (const char* part : {"include", "exclude"}) {
-        const nlohmann::json* rules = ArrayAt(*compose, part);
-        for (std::size_t i = 0; rules != nullptr && i < rules->size(); ++i) {
-          const std::string_view system = Str((*rules)[i], "system");
-          if (system.empty() || IsAbsoluteUri(system)) continue;
-          ReportAt(path_ + ".compose." + part + "[" + std::to_string(i) + "]", Severity::kError, "invalid",
-                   "validator.valueset-system-relative",
-                   "URI values in ValueSet.compose." + std::string(part) + ".system must be absolute ('" +
-                       std::string(system) + "'); to reference a contained code system, use its url and the "
-                       "http://hl7.org/fhir/StructureDefinition/valueset-system extension");
-        }
-      }
-    }
-  } else if (type == "CodeSystem") {
-    // R4 codesystem.html#supplements: a supplement declares content = supplement.
-    if (!Str(resource, "supplements").empty() && Str(resource, "content") != "supplement") {
-      ReportAt(path_ + ".content", Severity::kError, "invalid", "validator.codesystem-supplement-content",
-               "CodeSystem supplements SHALL have a content value of 'supplement'");
-    }
+    return;
+  }
+  using Check = void (*)(const nlohmann::json&, const RuleContext&);
+  static constexpr std::array<std::pair<std::string_view, Check>, 8> kChecks = {{
+      {"CodeSystem", CheckCodeSystemRules},
+      {"ValueSet", CheckValueSetRules},
+      {"ConceptMap", CheckConceptMapRules},
+      {"MeasureReport", CheckMeasureReportRules},
+      {"SearchParameter", CheckSearchParameterRules},
+      {"CapabilityStatement", CheckCapabilityStatementRules},
+      {"OperationDefinition", CheckOperationDefinitionRules},
+      {"StructureDefinition", CheckStructureDefinitionRules},
+  }};
+  for (const auto& [name, check] : kChecks) {
+    if (name != type) continue;
+    const RuleReporter report = [this](const std::string& location, Severity severity, const char* code,
+                                       const char* id, std::string diagnostics) {
+      ReportAt(location, severity, code, id, std::move(diagnostics));
+    };
+    check(resource, RuleContext{validator_, path_, report});
   }
 }
 
@@ -120,6 +142,7 @@ void Walker::CheckBundleRules(const nlohmann::json& bundle) {
                "The link relationship type '" + std::string(relation) + "' can only occur once");
     }
   }
+  if (Str(bundle, "type") == "document") CheckDocumentSections(bundle);
   if (Str(bundle, "type") != "searchset") return;
   // R4 bundle.html#searchset / search.html#return: matches and includes are resources with ids;
   // matches are of the searched type(s); an 'outcome' entry is an OperationOutcome.

@@ -35,11 +35,7 @@ const ElementIndex* Validator::IndexFor(std::string_view canonical, const Snapsh
   if (const ElementIndex* index = IndexForDefinition(*sd)) return index;
   if (!generator) {
     // Differential only: core/snapshot generates it (and any differential-only base) on first use.
-    if (resolver_ == nullptr) {
-      resolver_ = std::make_unique<snapshot::SnapshotResolver>();
-      for (const nlohmann::json* definition : registry_.All("StructureDefinition")) resolver_->AddBorrowed(definition);
-    }
-    const nlohmann::json* generated = resolver_->Find(canonical);
+    const nlohmann::json* generated = Resolver().Find(canonical);
     const std::string url = sd->value("url", std::string());
     if (const Issues* issues = resolver_->IssuesFor(url); issues != nullptr && HasErrors(*issues)) {
       for (const Issue& issue : *issues) {
@@ -80,6 +76,18 @@ const ElementIndex* Validator::IndexFor(std::string_view canonical, const Snapsh
   const ElementIndex* index = IndexForDefinition(*generated->second);
   if (index == nullptr) problem = "the generated snapshot is empty";
   return index;
+}
+
+snapshot::SnapshotResolver& Validator::Resolver() const {
+  if (resolver_ == nullptr) {
+    resolver_ = std::make_unique<snapshot::SnapshotResolver>();
+    for (const nlohmann::json* definition : registry_.All("StructureDefinition")) resolver_->AddBorrowed(definition);
+  }
+  return *resolver_;
+}
+
+snapshot::SnapshotResult Validator::GenerateSnapshot(const nlohmann::json& structure_definition) const {
+  return snapshot::GenerateSnapshot(structure_definition, Resolver().AsLookup());
 }
 
 const Validator::TypeEntry& Validator::Type(std::string_view type) const {

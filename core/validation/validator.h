@@ -31,6 +31,7 @@
 
 #include "common/issue.h"
 #include "package/registry.h"
+#include "snapshot/snapshot.h"
 #include "validation/invariants.h"
 #include "terminology/terminology.h"
 
@@ -100,6 +101,9 @@ struct ValidatorOptions {
   // HL7 publication rules (the HL7 validator's for-publication mode): a canonical resource whose url
   // is under http://hl7.org/fhir/ names its owning work group (structuredefinition-wg extension).
   bool for_publication = false;
+  // Canonical resources marked experimental are errors (the HL7 validator's no-experimental-content
+  // mode, for production systems that must not act on draft definitions).
+  bool no_experimental_content = false;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another
@@ -130,6 +134,10 @@ class Validator {
                                std::string& problem) const;
   const ElementIndex* IndexForDefinition(const nlohmann::json& structure_definition) const;
 
+  // Generates the snapshot of a StructureDefinition that is not (necessarily) in the registry, e.g.
+  // one being validated; its base and type profiles come from the registry (generated on demand).
+  snapshot::SnapshotResult GenerateSnapshot(const nlohmann::json& structure_definition) const;
+
   // The registry's definition of a type by name (Registry::FindTypeDefinition), and whether it is a
   // resource type (kind "resource"); looked up once per name.
   const nlohmann::json* TypeDefinition(std::string_view type) const;
@@ -156,6 +164,7 @@ class Validator {
   };
   const TypeEntry& Type(std::string_view type) const;
   mutable std::unordered_map<std::string, TypeEntry, NameHash, std::equal_to<>> types_;
+  snapshot::SnapshotResolver& Resolver() const;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
   mutable std::unique_ptr<FhirPathInvariants> invariants_;
 };

@@ -104,12 +104,15 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   frame.bundle = outer != nullptr ? outer->bundle : nullptr;
   frame.outer = outer != nullptr ? outer->resource : nullptr;
   frame.root = outer != nullptr ? outer->root : &resource;
+  const bool bundle_entry = outer != nullptr && outer->bundle != nullptr && outer->resource == outer->bundle->bundle;
+  frame.entry = bundle_entry ? &resource : (outer != nullptr ? outer->entry : nullptr);
   frame.language = Str(resource, "language");
   if (frame.language.empty() && outer != nullptr) frame.language = outer->language;
   BundleFrame bundle;
   if (type == "Bundle") {
     bundle.bundle = &resource;
     bundle.type = std::string(Str(resource, "type"));
+    bundle.location = path_;
     if (const auto entries = resource.find("entry"); entries != resource.end() && entries->is_array()) {
       for (entry_index_ = 0; entry_index_ < entries->size(); ++entry_index_) {
         const nlohmann::json& entry = (*entries)[entry_index_];
@@ -117,6 +120,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
         const auto res = entry.find("resource");
         if (res == entry.end() || !res->is_object()) continue;
         const std::string_view full_url = Str(entry, "fullUrl");
+        if (full_url.empty()) bundle.without_full_url.emplace(&*res, entry_index_);
         if (!full_url.empty() && !bundle.by_full_url.emplace(std::string(full_url), &*res).second) {
           bundle.ambiguous.emplace(full_url);
         }

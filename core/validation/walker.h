@@ -22,6 +22,10 @@ struct BundleFrame {
   std::unordered_map<std::string, const nlohmann::json*> by_full_url;
   std::unordered_map<std::string, const nlohmann::json*> by_type_id;
   std::set<std::string> ambiguous;  // fullUrls / "Type/id" shared by several entries
+  std::string location;  // the Bundle's FHIRPath location
+  // Entry resources without a fullUrl -> entry index: relative references inside them have no base.
+  std::unordered_map<const nlohmann::json*, std::size_t> without_full_url;
+  mutable std::set<std::size_t> reported_without_full_url;  // "Bundle entry missing fullUrl" given once
 };
 
 // The resource whose elements are being walked.
@@ -31,6 +35,7 @@ struct ResourceFrame {
   const BundleFrame* bundle = nullptr;
   const nlohmann::json* outer = nullptr;  // the resource holding this one (Bundle, container), or null
   const nlohmann::json* root = nullptr;   // the outermost resource (FHIRPath %rootResource)
+  const nlohmann::json* entry = nullptr;  // the Bundle entry resource this one is (or is nested in)
   std::string_view language;  // Resource.language, else the enclosing resource's ("" for none)
   std::set<std::string> invariants;  // constraint keys met on present elements, not evaluated
 };
@@ -97,6 +102,8 @@ class Walker {
   // An error for a URL on an example domain when options_.allow_example_urls is false.
   void CheckExampleUrl(std::string_view url, const std::string& location);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
+  // In a Bundle: a relative reference inside an entry without fullUrl has no base to resolve against.
+  void CheckEntryBase(std::string_view ref, const BundleFrame& bundle, const nlohmann::json* entry);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                       std::size_t depth);
@@ -107,6 +114,8 @@ class Walker {
   // resource_rules.cpp: rules of particular resource types the definitions do not express
   void CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained);
   void CheckBundleRules(const nlohmann::json& bundle);
+  // A document's Composition section entries each resolve to exactly one Bundle entry.
+  void CheckDocumentSections(const nlohmann::json& bundle);
   // publication_rules.cpp: rules for resources HL7 publishes (ValidatorOptions::for_publication).
   void CheckHl7WorkGroup(const nlohmann::json& resource);
 

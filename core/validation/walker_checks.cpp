@@ -363,6 +363,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       return;
     }
   } else if (frame.bundle != nullptr) {
+    CheckEntryBase(ref, *frame.bundle, frame.entry);
     if (frame.bundle->ambiguous.count(std::string(ref)) > 0) {
       Report(Severity::kError, "structure", "validator.reference-bundle-ambiguous",
              "several entries of the Bundle match the reference '" + std::string(ref) + "'");
@@ -386,6 +387,11 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
     std::string_view path = ref;
     if (const std::size_t history = path.find("/_history/"); history != std::string_view::npos) path = path.substr(0, history);
     const std::size_t slash = path.rfind('/');
+    if (slash == std::string_view::npos && ref.find(':') == std::string_view::npos) {
+      Report(Severity::kError, "structure", "validator.reference-format",
+             "Relative URLs must be of the format [ResourceName]/[id]. Encountered " + std::string(ref));
+      return;
+    }
     if (slash != std::string_view::npos && slash > 0) {
       const std::size_t before = path.rfind('/', slash - 1);
       const std::string_view type = path.substr(before == std::string_view::npos ? 0 : before + 1,
@@ -427,6 +433,20 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
   for (const std::string& type : allowed) list += (list.empty() ? "" : ", ") + type;
   Report(Severity::kError, "structure", "validator.reference-target-type",
          "reference to a " + target_type + " where only " + list + " is allowed");
+}
+
+void Walker::CheckEntryBase(std::string_view ref, const BundleFrame& bundle, const nlohmann::json* entry) {
+  // A relative reference resolves against the fullUrl of the entry it sits in (R4
+  // bundle.html#references); an entry without one gives it no base.
+  if (entry == nullptr || ref.find(':') != std::string_view::npos) return;
+  const auto missing = bundle.without_full_url.find(entry);
+  if (missing == bundle.without_full_url.end()) return;
+  Report(Severity::kError, "structure", "validator.reference-no-base",
+         "Relative Reference appears inside Bundle whose entry is missing a fullUrl");
+  if (bundle.reported_without_full_url.insert(missing->second).second) {
+    ReportAt(bundle.location + ".entry[" + std::to_string(missing->second) + "]", Severity::kError, "required",
+             "validator.bundle-fullurl-missing", "Bundle entry missing fullUrl");
+  }
 }
 
 bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,

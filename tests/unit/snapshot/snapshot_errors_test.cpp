@@ -236,4 +236,37 @@ TEST_CASE("randomly damaged differentials never throw", "[snapshot][errors]") {
   CHECK(generated > 0);
 }
 
+TEST_CASE("a differential path must name the element its id names", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  auto generate = [&](nlohmann::json element) {
+    return GenerateSnapshot(
+        Profile("http://example.org/p", kThingUrl, {{{"id", "Thing"}, {"path", "Thing"}}, std::move(element)}),
+        resolver.AsLookup());
+  };
+  // A choice may be written renamed to one of its types, on either side.
+  CHECK(generate({{"id", "Thing.valueCoding"}, {"path", "Thing.valueCoding"}}).ok);
+  CHECK(generate({{"id", "Thing.value[x]"}, {"path", "Thing.valueString"}}).ok);
+  CHECK(generate({{"id", "Thing.valueCoding.code"}, {"path", "Thing.valueCoding.code"}}).ok);
+  // A type the choice does not have, or another element, is a mismatch.
+  SnapshotResult bad_type = generate({{"id", "Thing.valueCoding"}, {"path", "Thing.valueBla"}});
+  CHECK_FALSE(bad_type.ok);
+  const Issue* issue = FindIssue(bad_type, "snapshot.path-mismatch");
+  REQUIRE(issue != nullptr);
+  CHECK(issue->expression == "Thing.valueCoding");
+  CHECK(HasIssue(generate({{"id", "Thing.value[x]"}, {"path", "Thing.valueIdentifier"}}), "snapshot.path-mismatch"));
+  CHECK(HasIssue(generate({{"id", "Thing.note"}, {"path", "Thing.identifier"}}), "snapshot.path-mismatch"));
+}
+
+TEST_CASE("slicing the root element is an error", "[snapshot][errors]") {
+  SnapshotResolver resolver;
+  AddBaseDefinitions(resolver);
+  SnapshotResult result = GenerateSnapshot(
+      Profile("http://example.org/p", kThingUrl,
+              {{{"id", "Thing"}, {"path", "Thing"}, {"slicing", {{"discriminator", {{{"type", "value"}, {"path", "id"}}}}, {"rules", "open"}}}}}),
+      resolver.AsLookup());
+  CHECK_FALSE(result.ok);
+  CHECK(HasIssue(result, "snapshot.root-slicing"));
+}
+
 }  // namespace pdex::snapshot::testing

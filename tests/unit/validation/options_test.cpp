@@ -1,6 +1,6 @@
 // The ValidatorOptions that mirror switches of the HL7 validator (security_checks, markdown_html,
-// validate_contained, assume_valid_rest_references, for_publication), the text scans behind the
-// HTML checks (html_text.h) and Duration bounds relative to now (relative_time.h).
+// validate_contained, assume_valid_rest_references, for_publication, no_experimental_content), the
+// text scans behind the HTML checks (html_text.h) and Duration bounds relative to now (relative_time.h).
 #include "test_support.h"
 
 #include "json/parse.h"
@@ -130,6 +130,20 @@ TEST_CASE("for_publication: HL7 canonical resources name their work group", "[va
   nlohmann::json other = nlohmann::json::parse(code_system);
   other["url"] = "http://example.org/my-codes";
   CHECK_FALSE(Find(Run(other.dump(), publication), "validator.hl7-workgroup-missing", "CodeSystem"));
+}
+
+TEST_CASE("no_experimental_content: experimental canonical resources are errors", "[validator][rules]") {
+  const std::string value_set = R"({"resourceType":"ValueSet","url":"http://example.org/vs","status":"draft",
+    "experimental":true})";
+  ValidatorOptions production;
+  production.no_experimental_content = true;
+  CHECK_FALSE(Find(Run(value_set), "validator.experimental-content", "ValueSet"));
+  CHECK(Find(Run(value_set, production), "validator.experimental-content", "ValueSet") == Severity::kError);
+  nlohmann::json released = nlohmann::json::parse(value_set);
+  released["experimental"] = false;
+  CHECK_FALSE(Find(Run(released.dump(), production), "validator.experimental-content", "ValueSet"));
+  released["experimental"] = "yes";  // a type error is reported elsewhere; never a crash here
+  CHECK_FALSE(Find(Run(released.dump(), production), "validator.experimental-content", "ValueSet"));
 }
 
 TEST_CASE("Duration bounds are relative to now, at the value's precision", "[validator][relative-time]") {

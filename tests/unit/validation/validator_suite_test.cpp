@@ -193,6 +193,7 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   base_options.validate_contained = test.value("validateContains", std::string()) != "IGNORE";
   base_options.assume_valid_rest_references = test.value("assumeValidRestReferences", false);
   base_options.for_publication = test.value("for-publication", false);
+  base_options.no_experimental_content = test.value("no-experimental-content", false);
   {
     const terminology::TerminologyService terminology(registry);
     const Validator validator(registry, terminology);

@@ -7,6 +7,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 namespace pdex::validation::testing {
 namespace {
 
@@ -112,6 +114,17 @@ TEST_CASE("references: contained, target types, format", "[validator]") {
   CHECK(Has(issues, "validator.binding-required", "Observation.contained[0].gender"));
 }
 
+TEST_CASE("'#' refers from a contained resource to its container (R4 ref-1 erratum)", "[validator]") {
+  const Issues contained = Run(R"({"resourceType":"Organization","id":"o","name":"O",
+    "contained":[{"resourceType":"OrganizationAffiliation","id":"a","organization":{"reference":"#"}}]})");
+  INFO(Describe(contained));
+  CHECK_FALSE(Has(contained, "validator.invariant", "Organization.contained[0].organization"));
+  // In the container itself "#" names no contained resource: ref-1 still fails.
+  const Issues container = Run(R"({"resourceType":"OrganizationAffiliation","id":"a","organization":{"reference":"#"}})");
+  INFO(Describe(container));
+  CHECK(Has(container, "validator.invariant", "OrganizationAffiliation.organization"));
+}
+
 TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", "[validator]") {
   const Issues issues = Run(R"({"resourceType":"Bundle","type":"document","entry":[
     {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Patient","active":1}},
@@ -130,6 +143,49 @@ TEST_CASE("Bundle entries are validated as resources, URNs resolve by fullUrl", 
   INFO(Describe(twice));
   CHECK(Has(twice, "validator.reference-bundle-ambiguous", "Bundle.entry[2].resource.subject"));
   CHECK(Has(twice, "validator.bundle-fullurl-relative", "Bundle.entry[2]"));
+}
+
+TEST_CASE("document section entries resolve to exactly one Bundle entry, by version when given", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"document","identifier":{"system":"urn:ietf:rfc:3986",
+    "value":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0"},"timestamp":"2024-01-01T00:00:00Z","entry":[
+    {"fullUrl":"http://x.org/Composition/c","resource":{"resourceType":"Composition","id":"c","status":"final",
+      "type":{"text":"x"},"date":"2024-01-01","author":[{"display":"A"}],"title":"T","section":[
+      {"title":"one","entry":[{"reference":"Observation/o/_history/3"},{"reference":"Observation/o"},
+        {"reference":"Observation/o/_history/1"}],
+       "section":[{"title":"nested","entry":[{"reference":"Patient/absent"},{"reference":"http://x.org/Patient/p"}]}]}]}},
+    {"fullUrl":"http://x.org/Observation/o","resource":{"resourceType":"Observation","id":"o","meta":{"versionId":"1"},
+      "status":"final","code":{"text":"x"}}},
+    {"fullUrl":"http://x.org/Observation/o","resource":{"resourceType":"Observation","id":"o","meta":{"versionId":"2"},
+      "status":"final","code":{"text":"x"}}},
+    {"fullUrl":"http://x.org/Patient/p","resource":{"resourceType":"Patient","id":"p"}}]})");
+  INFO(Describe(issues));
+  const std::string section = "Bundle.entry[0].resource.section[0]";
+  CHECK(Has(issues, "validator.document-entry-not-found", section + ".entry[0]"));
+  CHECK(Has(issues, "validator.document-entry-ambiguous", section + ".entry[1]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-not-found", section + ".entry[2]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-ambiguous", section + ".entry[2]"));
+  CHECK(Has(issues, "validator.document-entry-not-found", section + ".section[0].entry[0]"));
+  CHECK_FALSE(Has(issues, "validator.document-entry-not-found", section + ".section[0].entry[1]"));
+}
+
+TEST_CASE("relative references need Type/id and, in a Bundle, an entry fullUrl as their base", "[validator]") {
+  const Issues issues = Run(R"({"resourceType":"Bundle","type":"transaction","entry":[
+    {"resource":{"resourceType":"Patient","id":"1"},"request":{"method":"POST","url":"Patient"}},
+    {"resource":{"resourceType":"Observation","status":"final","code":{"text":"x"},"subject":{"reference":"Patient/1"},
+      "focus":[{"reference":"Patient/1"}]},"request":{"method":"POST","url":"Observation"}},
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Observation","status":"final",
+      "code":{"text":"x"},"subject":{"reference":"Patient/1"},"specimen":{"reference":"just-an-id"}},
+     "request":{"method":"POST","url":"Observation"}}]})");
+  INFO(Describe(issues));
+  // Only the entry holding relative references is missing its base, and it is reported once.
+  CHECK_FALSE(Has(issues, "validator.bundle-fullurl-missing", "Bundle.entry[0]"));
+  CHECK(std::count_if(issues.begin(), issues.end(),
+                      [](const Issue& issue) { return issue.id == "validator.bundle-fullurl-missing"; }) == 1);
+  CHECK(Has(issues, "validator.bundle-fullurl-missing", "Bundle.entry[1]"));
+  CHECK(Has(issues, "validator.reference-no-base", "Bundle.entry[1].resource.subject"));
+  CHECK(Has(issues, "validator.reference-no-base", "Bundle.entry[1].resource.focus[0]"));
+  CHECK_FALSE(Has(issues, "validator.reference-no-base", "Bundle.entry[2].resource.subject"));
+  CHECK(Has(issues, "validator.reference-format", "Bundle.entry[2].resource.specimen"));
 }
 
 TEST_CASE("unknown, wrong-type and explicit profiles fail cleanly", "[validator]") {
