@@ -80,6 +80,12 @@ struct ValidatorOptions {
   bool allow_example_urls = true;
   // Check codes against bindings and loaded code systems.
   bool check_bindings = true;
+  // An Observation whose code is a vital sign's LOINC code (R4 observation.html#vitals: 8867-4,
+  // 85354-9...) is also checked against that core profile (heartrate, bp...). When set, so are the
+  // equivalent LOINC and SNOMED CT codes the HL7 Java validator recognises (e.g. 8306-3 body length,
+  // 55284-4 blood pressure), which must then carry the profile's own code too; off by default, as
+  // published data (US Core 3.1.1 examples, Synthea) uses those codes alone.
+  bool vital_signs_equivalent_codes = false;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another

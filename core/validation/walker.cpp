@@ -2,6 +2,7 @@
 
 #include "validation/primitives.h"
 #include "validation/questionnaire.h"
+#include "validation/vital_signs.h"
 
 #include <algorithm>
 
@@ -173,6 +174,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   if (top_level) {
     for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
   }
+  if (type == "Observation") CheckVitalSigns(resource, type_profiles, top_level, frame);
   context_.pop_back();
   if (!frame.invariants.empty()) {
     std::string keys;
@@ -181,6 +183,30 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
            std::to_string(frame.invariants.size()) + " invariants could not be evaluated: " + keys);
   }
   path_.resize(saved);
+}
+
+void Walker::CheckVitalSigns(const nlohmann::json& observation, const std::vector<std::string>& type_profiles,
+                             bool top_level, ResourceFrame& frame) {
+  const VitalSignsMatch match = VitalSignsProfileFor(observation, options_.vital_signs_equivalent_codes);
+  if (match.profile == nullptr) return;
+  // Not twice: a profile the resource already claims or was asked for has been checked above.
+  const std::string_view url = match.profile;
+  auto listed = [&](const std::vector<std::string>& urls) {
+    return std::find(urls.begin(), urls.end(), url) != urls.end();
+  };
+  if (listed(type_profiles) || (top_level && listed(options_.profiles))) return;
+  if (const auto meta = observation.find("meta"); meta != observation.end() && meta->is_object()) {
+    if (const auto claimed = meta->find("profile"); claimed != meta->end() && claimed->is_array()) {
+      for (const nlohmann::json& entry : *claimed) {
+        if (entry.is_string() && entry.get_ref<const std::string&>() == url) return;
+      }
+    }
+  }
+  Report(Severity::kInformation, "informational", "validator.vital-signs-profile",
+         "validated against the " + std::string(match.name) + " profile (" + match.profile +
+             "), which the FHIR specification requires of Observations with the " + match.system + " code " +
+             match.code);
+  ValidateAgainstProfile(observation, match.profile, true, frame);
 }
 
 void Walker::CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource) {

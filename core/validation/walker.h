@@ -75,6 +75,10 @@ class Walker {
   void CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
                        std::string_view type, ResourceFrame& frame);
   void CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource);
+  // An Observation with a vital-sign code is also checked against the core vital-signs profile for
+  // that code (vital_signs.h), unless it was checked against that profile already.
+  void CheckVitalSigns(const nlohmann::json& observation, const std::vector<std::string>& type_profiles,
+                       bool top_level, ResourceFrame& frame);
   void ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
                               ResourceFrame& frame);
   // walker_slicing.cpp

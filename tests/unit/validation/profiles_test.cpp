@@ -1,0 +1,97 @@
+// How profiles and extensions are applied beyond meta.profile: profiles the specification requires
+// (core vital signs), global profiles of implementation guides, fixed values, additional bindings,
+// extension urls. Each test loads the R4 pack plus the conformance resources it needs.
+#include "test_support.h"
+
+#include "json/parse.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+
+namespace pdex::validation::testing {
+namespace {
+
+nlohmann::json Parse(const std::string& text) {
+  json::ParsedJson parsed = json::ParseJson(text);
+  REQUIRE(parsed.ok());
+  return std::move(parsed.value);
+}
+
+// A registry with the R4 pack and `extra` conformance resources, and a validator over it.
+struct Setup {
+  explicit Setup(const std::vector<std::string>& extra = {}) {
+    static const std::string pack = ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or("");
+    registry.LoadPackText(pack, "pack");
+    for (const std::string& text : extra) registry.Add(Parse(text));
+    terminology = std::make_unique<terminology::TerminologyService>(registry);
+    validator = std::make_unique<Validator>(registry, *terminology);
+  }
+  Issues Run(const std::string& text, const ValidatorOptions& options = {}) const {
+    return validator->Validate(Parse(text), options);
+  }
+  package::Registry registry;
+  std::unique_ptr<terminology::TerminologyService> terminology;
+  std::unique_ptr<Validator> validator;
+};
+
+int Count(const Issues& issues, const std::string& id) {
+  int count = 0;
+  for (const Issue& issue : issues) count += issue.id == id ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("an Observation with a vital-sign code is checked against the core vital-signs profile", "[profiles]") {
+  const Setup setup;
+  // LOINC 8867-4 is heart rate: the heartrate profile wants category vital-signs and beats per minute.
+  const std::string heart_rate = R"({"resourceType":"Observation","status":"final",
+    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"exam"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","valueQuantity":{"value":60,"unit":"beats/minute","system":"http://unitsofmeasure.org","code":"/min"}})";
+  const Issues issues = setup.Run(heart_rate);
+  INFO(Describe(issues, false));
+  CHECK(Count(issues, "validator.vital-signs-profile") == 1);
+  CHECK(Count(issues, "validator.slice-cardinality-min") == 1);  // category:VSCat
+  CHECK(CountErrors(issues) == 1);
+
+  // Claiming the profile does not check it twice.
+  std::string claimed = heart_rate;
+  claimed.insert(1, R"("meta":{"profile":["http://hl7.org/fhir/StructureDefinition/heartrate"]},)");
+  const Issues once = setup.Run(claimed);
+  CHECK(Count(once, "validator.vital-signs-profile") == 0);
+  CHECK(CountErrors(once) == 1);
+
+  // 55284-4 is an equivalent blood-pressure code: only with vital_signs_equivalent_codes does it bring
+  // in the bp profile, whose own code 85354-9 is then missing.
+  const std::string bp = R"({"resourceType":"Observation","status":"final",
+    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"55284-4"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","component":[
+      {"code":{"coding":[{"system":"http://loinc.org","code":"8480-6"}]},"valueQuantity":{"value":120,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}},
+      {"code":{"coding":[{"system":"http://loinc.org","code":"8462-4"}]},"valueQuantity":{"value":80,"unit":"mmHg","system":"http://unitsofmeasure.org","code":"mm[Hg]"}}]})";
+  CHECK(CountErrors(setup.Run(bp)) == 0);
+  ValidatorOptions equivalent;
+  equivalent.vital_signs_equivalent_codes = true;
+  const Issues bp_issues = setup.Run(bp, equivalent);
+  INFO(Describe(bp_issues, false));
+  // Only the magic code is missing: the systolic and diastolic components are told apart by the
+  // codes their required coding slices fix (discriminator code.coding.code).
+  CHECK(CountErrors(bp_issues) == 1);
+  CHECK(Count(bp_issues, "validator.slice-cardinality-min") == 1);
+
+  // The vital-signs units binding (ucum-vitals-common) is applied as extensible, as the HL7 validator
+  // does: inhaled oxygen flow in L/min is a warning.
+  const Issues oxygen = setup.Run(R"({"resourceType":"Observation","status":"final",
+    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"2708-6"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","valueQuantity":{"value":95,"unit":"%","system":"http://unitsofmeasure.org","code":"%"},
+    "component":[{"code":{"coding":[{"system":"http://loinc.org","code":"3151-8"}]},
+      "valueQuantity":{"value":6,"unit":"L/min","system":"http://unitsofmeasure.org","code":"L/min"}}]})");
+  INFO(Describe(oxygen, false));
+  CHECK(CountErrors(oxygen) == 0);
+  CHECK(Count(oxygen, "validator.binding-extensible") >= 1);
+}
+
+}  // namespace pdex::validation::testing
