@@ -89,6 +89,9 @@ class Walker {
   bool ValidatesCleanly(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
   // walker_checks.cpp: fixed/pattern, bindings, codes, references, extensions
   void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
+  // One issue per differing element of a complex fixed value, at that element's location.
+  void ReportFixedDifferences(const nlohmann::json& fixed, const nlohmann::json& value, const std::string& location,
+                              const ElementNode& node);
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);

@@ -96,9 +96,47 @@ void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& n
     return;
   }
   if (is_pattern ? MatchesPattern(*expected, *value) : MatchesFixed(*expected, *value)) return;
+  if (!is_pattern && expected->is_object() && value->is_object()) {
+    ReportFixedDifferences(*expected, *value, path_, node);
+    return;
+  }
   Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
          std::string("value ") + value->dump().substr(0, 300) + " does not match the " +
              (is_pattern ? "pattern " : "fixed value ") + expected->dump().substr(0, 300) + " of " + node.id);
+}
+
+void Walker::ReportFixedDifferences(const nlohmann::json& fixed, const nlohmann::json& value,
+                                    const std::string& location, const ElementNode& node) {
+  auto mismatch = [&](const std::string& where, std::string what) {
+    ReportAt(where, Severity::kError, "value", "validator.fixed-mismatch", what + " (fixed value of " + node.id + ")");
+  };
+  if (fixed.is_object() && value.is_object()) {
+    // Element by element, as the HL7 validator reports them: what the instance adds (other than id
+    // and extensions), what it lacks, and each differing value.
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "id" || key == "extension" || key[0] == '_' || fixed.contains(key)) continue;
+      mismatch(location + "." + key, "the element " + key + " is present but not allowed by the fixed value");
+    }
+    for (auto it = fixed.begin(); it != fixed.end(); ++it) {
+      const auto found = value.find(it.key());
+      if (found == value.end()) {
+        mismatch(location + "." + it.key(), "the element " + it.key() + " is missing; the fixed value has " +
+                                                it.value().dump().substr(0, 300));
+      } else if (!MatchesFixed(it.value(), *found)) {
+        ReportFixedDifferences(it.value(), *found, location + "." + it.key(), node);
+      }
+    }
+    return;
+  }
+  if (fixed.is_array() && value.is_array() && fixed.size() == value.size()) {
+    for (std::size_t i = 0; i < fixed.size(); ++i) {
+      if (MatchesFixed(fixed[i], value[i])) continue;
+      ReportFixedDifferences(fixed[i], value[i], location + "[" + std::to_string(i) + "]", node);
+    }
+    return;
+  }
+  mismatch(location, "value " + value.dump().substr(0, 300) + " but it is fixed to " + fixed.dump().substr(0, 300));
 }
 
 namespace {

@@ -41,6 +41,13 @@ int Count(const Issues& issues, const std::string& id) {
   return count;
 }
 
+bool Has(const Issues& issues, const std::string& id, const std::string& expression) {
+  for (const Issue& issue : issues) {
+    if (issue.id == id && issue.expression == expression) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("an Observation with a vital-sign code is checked against the core vital-signs profile", "[profiles]") {
@@ -94,4 +101,21 @@ TEST_CASE("an Observation with a vital-sign code is checked against the core vit
   CHECK(Count(oxygen, "validator.binding-extensible") >= 1);
 }
 
+
+TEST_CASE("a complex fixed value is compared element by element", "[profiles]") {
+  const Setup setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/home-phone",
+    "name":"HomePhone","status":"active","kind":"resource","abstract":false,"type":"Practitioner",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Practitioner","derivation":"constraint",
+    "differential":{"element":[{"id":"Practitioner.telecom","path":"Practitioner.telecom","fixedContactPoint":{"use":"home"}}]}})"});
+  ValidatorOptions options;
+  options.profiles = {"http://example.org/fhir/StructureDefinition/home-phone"};
+  const Issues issues = setup.Run(R"({"resourceType":"Practitioner",
+    "telecom":[{"system":"phone","value":"555-0101","use":"home"},{"use":"work"},{"use":"home","id":"t1"}]})", options);
+  INFO(Describe(issues, false));
+  // telecom[0] adds system and value; telecom[1] has another use; telecom[2] only adds an id.
+  CHECK(CountErrors(issues) == 3);
+  CHECK(Has(issues, "validator.fixed-mismatch", "Practitioner.telecom[0].system"));
+  CHECK(Has(issues, "validator.fixed-mismatch", "Practitioner.telecom[0].value"));
+  CHECK(Has(issues, "validator.fixed-mismatch", "Practitioner.telecom[1].use"));
+}
 }  // namespace pdex::validation::testing
