@@ -400,6 +400,12 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     return false;
   }
   CheckExampleUrl(url, path_ + ".url");
+  // Extension.url is the definition's canonical URL itself, never url|version (R4
+  // extensibility.html#Extension); the definition is still looked up to validate the rest.
+  if (const std::size_t bar = url.find('|'); bar != std::string_view::npos) {
+    Report(Severity::kError, "invalid", "validator.extension-url-version",
+           "an extension url must not contain a version ('" + std::string(url.substr(bar)) + "')");
+  }
   // The definition: the slice's type profile when this element is a profiled extension slice,
   // otherwise whatever the registry knows under the url.
   std::string definition_url(url);

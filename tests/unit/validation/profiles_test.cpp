@@ -118,4 +118,14 @@ TEST_CASE("a complex fixed value is compared element by element", "[profiles]") 
   CHECK(Has(issues, "validator.fixed-mismatch", "Practitioner.telecom[0].value"));
   CHECK(Has(issues, "validator.fixed-mismatch", "Practitioner.telecom[1].use"));
 }
+
+TEST_CASE("an extension url carries no version", "[profiles][extensions]") {
+  const Setup setup;
+  const Issues issues = setup.Run(R"({"resourceType":"Patient","extension":[
+    {"url":"http://hl7.org/fhir/StructureDefinition/patient-congregation","valueString":"a"},
+    {"url":"http://hl7.org/fhir/StructureDefinition/patient-congregation|4.0.1","valueString":"b"}]})");
+  INFO(Describe(issues, false));
+  CHECK(Count(issues, "validator.extension-url-version") == 1);
+  CHECK(Has(issues, "validator.extension-url-version", "Patient.extension[1]"));
+}
 }  // namespace pdex::validation::testing
