@@ -124,6 +124,15 @@ class Validator {
   // The built-in FHIRPath invariant evaluator (built on first use: one pass over the registry).
   const FhirPathInvariants& invariants() const;
 
+  // ImplementationGuide.global of the registry's guides: every resource of `type` must conform to
+  // `profile` (R4 implementationguide.html). Collected on first use.
+  struct GlobalProfile {
+    std::string type;
+    std::string profile;
+    std::string guide;  // the ImplementationGuide's url
+  };
+  const std::vector<GlobalProfile>& GlobalProfiles() const;
+
   const package::Registry& registry() const { return registry_; }
   const terminology::TerminologyService& terminology() const { return terminology_; }
 
@@ -144,6 +153,7 @@ class Validator {
   mutable std::unordered_map<std::string, TypeEntry, NameHash, std::equal_to<>> types_;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
   mutable std::unique_ptr<FhirPathInvariants> invariants_;
+  mutable std::optional<std::vector<GlobalProfile>> global_profiles_;
 };
 
 }  // namespace pdex::validation

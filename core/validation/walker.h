@@ -75,6 +75,10 @@ class Walker {
   void CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
                        std::string_view type, ResourceFrame& frame);
   void CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource);
+  // Whether `url` is among the profiles ValidateResource checks anyway (meta.profile, type profiles,
+  // the caller's profiles for the top-level resource), so a profile applied implicitly is not run twice.
+  bool AlreadyChecked(const nlohmann::json& resource, std::string_view url, const std::vector<std::string>& type_profiles,
+                      bool top_level) const;
   // An Observation with a vital-sign code is also checked against the core vital-signs profile for
   // that code (vital_signs.h), unless it was checked against that profile already.
   void CheckVitalSigns(const nlohmann::json& observation, const std::vector<std::string>& type_profiles,

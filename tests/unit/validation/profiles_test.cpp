@@ -128,4 +128,25 @@ TEST_CASE("an extension url carries no version", "[profiles][extensions]") {
   CHECK(Count(issues, "validator.extension-url-version") == 1);
   CHECK(Has(issues, "validator.extension-url-version", "Patient.extension[1]"));
 }
+
+TEST_CASE("global profiles of a loaded implementation guide apply to every resource of their type", "[profiles]") {
+  const Setup setup({R"({"resourceType":"ImplementationGuide","url":"http://example.org/fhir/ImplementationGuide/ig",
+      "name":"Ig","status":"active","packageId":"example.ig","fhirVersion":["4.0.1"],
+      "global":[{"type":"Patient","profile":"http://example.org/fhir/StructureDefinition/named-patient"}]})",
+    R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/named-patient",
+      "name":"NamedPatient","status":"active","kind":"resource","abstract":false,"type":"Patient",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
+      "differential":{"element":[{"id":"Patient.name","path":"Patient.name","min":1}]}})"});
+  const Issues unnamed = setup.Run(R"({"resourceType":"Patient","active":true})");
+  INFO(Describe(unnamed, false));
+  CHECK(Count(unnamed, "validator.global-profile") == 1);
+  CHECK(Has(unnamed, "validator.cardinality-min", "Patient"));
+  CHECK(CountErrors(unnamed) == 1);
+  CHECK(CountErrors(setup.Run(R"({"resourceType":"Patient","name":[{"family":"Chalmers"}]})")) == 0);
+  // Other types are not concerned; nested resources are (a Bundle entry is a Patient too).
+  CHECK(Count(setup.Run(R"({"resourceType":"Practitioner"})"), "validator.global-profile") == 0);
+  const Issues bundle = setup.Run(R"({"resourceType":"Bundle","type":"collection",
+    "entry":[{"fullUrl":"urn:uuid:6f3c1a52-0b1e-4c57-9d39-3d3f0a2b7c11","resource":{"resourceType":"Patient"}}]})");
+  CHECK(Has(bundle, "validator.cardinality-min", "Bundle.entry[0].resource"));
+}
 }  // namespace pdex::validation::testing
