@@ -490,6 +490,12 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
           CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
         }
       }
+    } else if (item.type == "code" && options_.check_bindings && use.binding != nullptr &&
+               Str(*use.binding, "strength") == "required") {
+      // A code given only by its extensions (e.g. data-absent-reason) still has no code from the
+      // required value set, as the HL7 validator reports.
+      Report(Severity::kError, "code-invalid", "validator.binding-no-code",
+             "no code provided, and a code is required from the value set " + std::string(Str(*use.binding, "valueSet")));
     }
     CheckFixedPattern(item.value, use);
     if (item.ext != nullptr) {

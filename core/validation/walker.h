@@ -97,6 +97,9 @@ class Walker {
   void ReportFixedDifferences(const nlohmann::json& fixed, const nlohmann::json& value, const std::string& location,
                               const ElementNode& node);
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node);
+  // Reports when none of `codes` (system, code) is in `value_set`, by `strength`.
+  void CheckCodesInValueSet(const std::vector<std::pair<std::string, std::string>>& codes, std::string_view value_set,
+                            std::string_view strength, bool additional);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   void CheckCoding(const nlohmann::json& coding);
   void CheckAttachment(const nlohmann::json& attachment);

@@ -188,14 +188,16 @@ void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
   }
 }
 
-void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
-  if (!options_.check_bindings) return;
-  const nlohmann::json* binding = node.binding;
-  if (binding == nullptr) return;
-  const std::string_view strength = Str(*binding, "strength");
-  const std::string_view value_set = Str(*binding, "valueSet");
-  if (value_set.empty() || strength == "example") return;
-  // The codes to try: one for code/Coding/Quantity/string/uri, any of a CodeableConcept's codings.
+namespace {
+
+// ElementDefinition.binding.additional (R5), carried in R4 profiles by its cross-version extension.
+constexpr std::string_view kAdditionalBinding =
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.binding.additional";
+
+// The codes a bound value offers: one for code/Coding/Quantity/string/uri, any of a
+// CodeableConcept's codings. nullopt when the type is not one bindings apply to.
+std::optional<std::vector<std::pair<std::string, std::string>>> BoundCodes(const nlohmann::json& value,
+                                                                           const std::string& type) {
   std::vector<std::pair<std::string, std::string>> codes;  // (system, code)
   if (type == "CodeableConcept") {
     if (const auto codings = value.find("coding"); codings != value.end() && codings->is_array()) {
@@ -209,17 +211,54 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   } else if (value.is_string() && (type == "code" || type == "string" || type == "uri")) {
     codes.emplace_back("", value.get<std::string>());
   } else {
-    return;
+    return std::nullopt;
   }
-  if (codes.empty()) {
-    // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
-    // provided, and a code is required from the value set").
-    if (type == "CodeableConcept" && strength == "required") {
-      Report(Severity::kError, "code-invalid", "validator.binding-no-code",
-             "no code provided, and a code is required from the value set " + std::string(value_set));
+  return codes;
+}
+
+}  // namespace
+
+void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node) {
+  if (!options_.check_bindings) return;
+  const nlohmann::json* binding = node.binding;
+  if (binding == nullptr) return;
+  const std::optional<std::vector<std::pair<std::string, std::string>>> codes = BoundCodes(value, type);
+  if (!codes) return;
+  const std::string_view strength = Str(*binding, "strength");
+  const std::string_view value_set = Str(*binding, "valueSet");
+  if (!value_set.empty() && strength != "example") {
+    if (codes->empty()) {
+      // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
+      // provided, and a code is required from the value set").
+      if (type == "CodeableConcept" && strength == "required") {
+        Report(Severity::kError, "code-invalid", "validator.binding-no-code",
+               "no code provided, and a code is required from the value set " + std::string(value_set));
+      }
+    } else {
+      CheckCodesInValueSet(*codes, value_set, strength, false);
     }
-    return;
   }
+  // Additional bindings whose purpose is `required` or `extensible` hold like a binding of that strength;
+  // the other purposes (maximum, minimum, current, preferred, ui, starter, component) are guidance.
+  const auto extensions = binding->find("extension");
+  if (codes->empty() || extensions == binding->end() || !extensions->is_array()) return;
+  for (const nlohmann::json& extension : *extensions) {
+    if (Str(extension, "url") != kAdditionalBinding) continue;
+    std::string_view purpose, additional_set;
+    if (const auto parts = extension.find("extension"); parts != extension.end() && parts->is_array()) {
+      for (const nlohmann::json& part : *parts) {
+        if (Str(part, "url") == "purpose") purpose = Str(part, "valueCode");
+        if (Str(part, "url") == "valueSet") additional_set = Str(part, "valueCanonical");
+      }
+    }
+    if (!additional_set.empty() && (purpose == "required" || purpose == "extensible")) {
+      CheckCodesInValueSet(*codes, additional_set, purpose, true);
+    }
+  }
+}
+
+void Walker::CheckCodesInValueSet(const std::vector<std::pair<std::string, std::string>>& codes,
+                                  std::string_view value_set, std::string_view strength, bool additional) {
   bool not_checked = false;
   std::string reason;
   for (const auto& [system, code] : codes) {
@@ -232,18 +271,18 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   }
   std::string shown;
   for (const auto& [system, code] : codes) shown += (shown.empty() ? "" : ", ") + (system.empty() ? code : system + "#" + code);
+  const std::string what = std::string(strength) + (additional ? " additional binding's value set " : " value set ") +
+                           std::string(value_set);
   if (not_checked) {
     Report(Severity::kInformation, "informational", "validator.binding-not-checked",
-           "code " + shown + " not checked against " + std::string(strength) + " value set " + std::string(value_set) +
-               ": " + reason);
+           "code " + shown + " not checked against the " + what + ": " + reason);
     return;
   }
   const Severity severity = strength == "required" ? Severity::kError
                           : strength == "extensible" ? Severity::kWarning : Severity::kInformation;
   const char* id = strength == "required" ? "validator.binding-required"
                  : strength == "extensible" ? "validator.binding-extensible" : "validator.binding-preferred";
-  Report(severity, "code-invalid", id,
-         "code " + shown + " is not in the " + std::string(strength) + " value set " + std::string(value_set));
+  Report(severity, "code-invalid", id, "code " + shown + " is not in the " + what);
 }
 
 void Walker::CheckCoding(const nlohmann::json& coding) {

@@ -149,4 +149,46 @@ TEST_CASE("global profiles of a loaded implementation guide apply to every resou
     "entry":[{"fullUrl":"urn:uuid:6f3c1a52-0b1e-4c57-9d39-3d3f0a2b7c11","resource":{"resourceType":"Patient"}}]})");
   CHECK(Has(bundle, "validator.cardinality-min", "Bundle.entry[0].resource"));
 }
+
+TEST_CASE("additional bindings with purpose required or extensible hold like bindings", "[profiles][bindings]") {
+  const auto profile = [](const char* purpose) {
+    return std::string(R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/obs-)") + purpose +
+           R"(","name":"Obs","status":"active","kind":"resource","abstract":false,"type":"Observation",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+      "differential":{"element":[{"id":"Observation.code","path":"Observation.code","binding":{"strength":"example",
+        "valueSet":"http://hl7.org/fhir/ValueSet/observation-codes","extension":[{
+          "url":"http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.binding.additional",
+          "extension":[{"url":"purpose","valueCode":")" + purpose + R"("},
+                       {"url":"valueSet","valueCanonical":"http://example.org/fhir/ValueSet/two-codes"}]}]}}]}})";
+  };
+  const Setup setup({profile("required"), profile("extensible"), profile("ui"),
+    R"({"resourceType":"ValueSet","url":"http://example.org/fhir/ValueSet/two-codes","status":"active",
+      "compose":{"include":[{"system":"http://example.org/fhir/CodeSystem/local","concept":[{"code":"a"},{"code":"b"}]}]}})"});
+  const auto run = [&](const char* purpose, const char* code) {
+    ValidatorOptions options;
+    options.profiles = {std::string("http://example.org/fhir/StructureDefinition/obs-") + purpose};
+    return setup.Run(std::string(R"({"resourceType":"Observation","status":"final","code":{"coding":[
+      {"system":"http://example.org/fhir/CodeSystem/local","code":")") + code + R"("}]}})", options);
+  };
+  CHECK(Count(run("required", "c"), "validator.binding-required") == 1);
+  CHECK(Count(run("required", "a"), "validator.binding-required") == 0);
+  const Issues extensible = run("extensible", "c");
+  CHECK(Count(extensible, "validator.binding-extensible") == 1);
+  CHECK(CountErrors(extensible) == 0);
+  CHECK(Count(run("ui", "c"), "validator.binding-extensible") == 0);
+}
+
+TEST_CASE("a code with only extensions has no code from its required value set", "[profiles][bindings]") {
+  const Setup setup;
+  const Issues issues = setup.Run(R"({"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/1"},
+    "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},
+    "_category":[{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason","valueCode":"unknown"}]}]})");
+  INFO(Describe(issues, false));
+  CHECK(Has(issues, "validator.binding-no-code", "AllergyIntolerance.category[0]"));
+  CHECK(CountErrors(issues) == 1);
+  // Where the binding is not required (Patient.language: preferred), an absent code is no finding.
+  const Issues language = setup.Run(R"({"resourceType":"Patient","_language":{"extension":[
+    {"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason","valueCode":"unknown"}]}})");
+  CHECK(CountErrors(language) == 0);
+}
 }  // namespace pdex::validation::testing
