@@ -106,6 +106,10 @@ class Walker {
   // An error for a URL on an example domain when options_.allow_example_urls is false.
   void CheckExampleUrl(std::string_view url, const std::string& location);
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
+  // A reference resolved in the Bundle or the container: the target conforms to one of the element's
+  // target profiles of its type (R4 elementdefinition.html#ElementDefinition.type.targetProfile).
+  void CheckTargetProfiles(const nlohmann::json& target, const std::string& target_type, const ElementNode& node,
+                           const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                       std::size_t depth);
@@ -128,6 +132,7 @@ class Walker {
   std::size_t profile_nesting_ = 0;
   std::size_t entry_index_ = 0;  // Bundle entry being indexed (for fullUrl issue locations)
   bool too_many_ = false;
+  bool checking_target_ = false;  // inside CheckTargetProfiles
   // Where extensions are used: (element path in its definition, element type), innermost last.
   std::vector<std::pair<std::string, std::string>> context_;
 };

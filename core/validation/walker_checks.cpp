@@ -423,11 +423,69 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       }
     }
   }
-  if (allowed.empty() || Contains(allowed, "Resource") || Contains(allowed, "") || Contains(allowed, target_type)) return;
+  if (allowed.empty() || Contains(allowed, "Resource") || Contains(allowed, "") || Contains(allowed, target_type)) {
+    if (target != nullptr) CheckTargetProfiles(*target, target_type, node, frame);
+    return;
+  }
   std::string list;
   for (const std::string& type : allowed) list += (list.empty() ? "" : ", ") + type;
   Report(Severity::kError, "structure", "validator.reference-target-type",
          "reference to a " + target_type + " where only " + list + " is allowed");
+}
+
+void Walker::CheckTargetProfiles(const nlohmann::json& target, const std::string& target_type, const ElementNode& node,
+                                 const ResourceFrame& frame) {
+  // Only one level: the target's own references are not followed while it is checked (bounds the
+  // work on Bundles whose entries reference each other).
+  if (checking_target_) return;
+  std::vector<std::string> profiles;  // target profiles of the target's type other than the type itself
+  const auto types = node.element->find("type");
+  if (types == node.element->end() || !types->is_array()) return;
+  for (const nlohmann::json& entry : *types) {
+    if (Str(entry, "code") != "Reference") continue;
+    const auto listed = entry.find("targetProfile");
+    if (listed == entry.end() || !listed->is_array()) continue;
+    for (const nlohmann::json& url : *listed) {
+      if (!url.is_string()) continue;
+      const std::string& text = url.get_ref<const std::string&>();
+      if (text == std::string(kCoreSd) + target_type) return;  // the plain type is allowed: nothing more to meet
+      if (TypeOfProfile(validator_.registry(), text) == target_type) profiles.push_back(text);
+    }
+  }
+  if (profiles.empty()) return;
+  ResourceFrame target_frame = frame;
+  target_frame.resource = &target;
+  target_frame.container = &target;
+  target_frame.outer = frame.resource;
+  target_frame.invariants.clear();
+  Issues* saved = issues_;
+  const bool saved_too_many = too_many_;
+  const std::size_t saved_path = path_.size();
+  checking_target_ = true;
+  bool any = false;
+  for (const std::string& url : profiles) {
+    std::string problem;
+    const ElementIndex* index = validator_.IndexFor(url, options_.snapshot_generator, problem);
+    if (index == nullptr) {
+      any = true;  // a profile we cannot load cannot be held against the target
+      break;
+    }
+    Issues scratch;
+    issues_ = &scratch;
+    path_ += ".resolve()";
+    ValidateChildren(target, *index, 0, target_frame, 0, false);
+    path_.resize(saved_path);
+    any = !HasErrors(scratch);
+    if (any) break;
+  }
+  checking_target_ = false;
+  issues_ = saved;
+  too_many_ = saved_too_many;
+  if (any) return;
+  std::string list;
+  for (const std::string& url : profiles) list += (list.empty() ? "" : ", ") + url;
+  Report(Severity::kError, "structure", "validator.reference-target-profile",
+         "the referenced " + target_type + " conforms to none of the target profiles " + list);
 }
 
 bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,

@@ -191,4 +191,28 @@ TEST_CASE("a code with only extensions has no code from its required value set",
     {"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason","valueCode":"unknown"}]}})");
   CHECK(CountErrors(language) == 0);
 }
+
+TEST_CASE("a reference resolved in the Bundle meets one of its target profiles", "[profiles][references]") {
+  const Setup setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/known-patient",
+      "name":"KnownPatient","status":"active","kind":"resource","abstract":false,"type":"Patient",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
+      "differential":{"element":[{"id":"Patient.identifier","path":"Patient.identifier","min":1}]}})",
+    R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/obs-known-patient",
+      "name":"ObsKnownPatient","status":"active","kind":"resource","abstract":false,"type":"Observation",
+      "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
+      "differential":{"element":[{"id":"Observation.subject","path":"Observation.subject",
+        "type":[{"code":"Reference","targetProfile":["http://example.org/fhir/StructureDefinition/known-patient"]}]}]}})"});
+  const auto bundle = [](const char* patient) {
+    return std::string(R"({"resourceType":"Bundle","type":"collection","entry":[
+      {"fullUrl":"http://example.org/fhir/Observation/o1","resource":{"resourceType":"Observation","id":"o1",
+        "meta":{"profile":["http://example.org/fhir/StructureDefinition/obs-known-patient"]},"status":"final",
+        "code":{"text":"weight"},"subject":{"reference":"Patient/p1"}}},
+      {"fullUrl":"http://example.org/fhir/Patient/p1","resource":)") + patient + "}]}";
+  };
+  const Issues unknown = setup.Run(bundle(R"({"resourceType":"Patient","id":"p1"})"));
+  INFO(Describe(unknown, false));
+  CHECK(Has(unknown, "validator.reference-target-profile", "Bundle.entry[0].resource.subject"));
+  CHECK(CountErrors(unknown) == 1);
+  CHECK(CountErrors(setup.Run(bundle(R"({"resourceType":"Patient","id":"p1","identifier":[{"value":"1"}]})"))) == 0);
+}
 }  // namespace pdex::validation::testing
