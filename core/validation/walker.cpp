@@ -2,6 +2,7 @@
 
 #include "validation/primitives.h"
 #include "validation/questionnaire.h"
+#include "validation/vital_signs.h"
 
 #include <algorithm>
 
@@ -179,6 +180,15 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   if (top_level) {
     for (const std::string& url : options_.profiles) ValidateAgainstProfile(resource, url, false, frame);
   }
+  // Profiles the resource must meet without claiming them: its type's global profiles in the loaded
+  // implementation guides, and for an Observation with a vital-sign code the core profile for it.
+  for (const Validator::GlobalProfile& global : validator_.GlobalProfiles()) {
+    if (global.type != type || AlreadyChecked(resource, global.profile, type_profiles, top_level)) continue;
+    Report(Severity::kInformation, "informational", "validator.global-profile",
+           "validated against " + global.profile + ", a global profile of the implementation guide " + global.guide);
+    ValidateAgainstProfile(resource, global.profile, true, frame);
+  }
+  if (type == "Observation") CheckVitalSigns(resource, type_profiles, top_level, frame);
   context_.pop_back();
   if (!frame.invariants.empty()) {
     std::string keys;
@@ -187,6 +197,33 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
            std::to_string(frame.invariants.size()) + " invariants could not be evaluated: " + keys);
   }
   path_.resize(saved);
+}
+
+bool Walker::AlreadyChecked(const nlohmann::json& resource, std::string_view url,
+                            const std::vector<std::string>& type_profiles, bool top_level) const {
+  auto listed = [&](const std::vector<std::string>& urls) {
+    return std::find(urls.begin(), urls.end(), url) != urls.end();
+  };
+  if (listed(type_profiles) || (top_level && listed(options_.profiles))) return true;
+  if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
+    if (const auto claimed = meta->find("profile"); claimed != meta->end() && claimed->is_array()) {
+      for (const nlohmann::json& entry : *claimed) {
+        if (entry.is_string() && entry.get_ref<const std::string&>() == url) return true;
+      }
+    }
+  }
+  return false;
+}
+
+void Walker::CheckVitalSigns(const nlohmann::json& observation, const std::vector<std::string>& type_profiles,
+                             bool top_level, ResourceFrame& frame) {
+  const VitalSignsMatch match = VitalSignsProfileFor(observation, options_.vital_signs_equivalent_codes);
+  if (match.profile == nullptr || AlreadyChecked(observation, match.profile, type_profiles, top_level)) return;
+  Report(Severity::kInformation, "informational", "validator.vital-signs-profile",
+         "validated against the " + std::string(match.name) + " profile (" + match.profile +
+             "), which the FHIR specification requires of Observations with the " + match.system + " code " +
+             match.code);
+  ValidateAgainstProfile(observation, match.profile, true, frame);
 }
 
 void Walker::CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource) {
@@ -462,6 +499,12 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
           CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
         }
       }
+    } else if (item.type == "code" && options_.check_bindings && use.binding != nullptr &&
+               Str(*use.binding, "strength") == "required") {
+      // A code given only by its extensions (e.g. data-absent-reason) still has no code from the
+      // required value set, as the HL7 validator reports.
+      Report(Severity::kError, "code-invalid", "validator.binding-no-code",
+             "no code provided, and a code is required from the value set " + std::string(Str(*use.binding, "valueSet")));
     }
     CheckFixedPattern(item.value, use);
     if (item.ext != nullptr) {

@@ -81,6 +81,14 @@ class Walker {
   void CheckInvariants(const ElementNode& node, const nlohmann::json* value, const nlohmann::json* ext,
                        std::string_view type, ResourceFrame& frame);
   void CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource);
+  // Whether `url` is among the profiles ValidateResource checks anyway (meta.profile, type profiles,
+  // the caller's profiles for the top-level resource), so a profile applied implicitly is not run twice.
+  bool AlreadyChecked(const nlohmann::json& resource, std::string_view url, const std::vector<std::string>& type_profiles,
+                      bool top_level) const;
+  // An Observation with a vital-sign code is also checked against the core vital-signs profile for
+  // that code (vital_signs.h), unless it was checked against that profile already.
+  void CheckVitalSigns(const nlohmann::json& observation, const std::vector<std::string>& type_profiles,
+                       bool top_level, ResourceFrame& frame);
   void ValidateAgainstProfile(const nlohmann::json& resource, const std::string& url, bool from_meta,
                               ResourceFrame& frame);
   // walker_slicing.cpp
@@ -91,8 +99,15 @@ class Walker {
   bool ValidatesCleanly(const Item& item, const ElementIndex& index, int node, ResourceFrame& frame, std::size_t depth);
   // walker_checks.cpp: fixed/pattern, bindings, codes, references, extensions
   void CheckFixedPattern(const nlohmann::json* value, const ElementNode& node);
+  // One issue per differing element of a complex fixed value, at that element's location.
+  void ReportFixedDifferences(const nlohmann::json& fixed, const nlohmann::json& value, const std::string& location,
+                              const ElementNode& node);
   void CheckBinding(const nlohmann::json& value, const std::string& type, const ElementNode& node,
                     const ResourceFrame& frame);
+  // Reports when none of `codes` (system, code) is in `value_set`, by `strength`; a `wrong_display`
+  // (a coding's, from CheckDisplay) fails the value set too, as in the HL7 validator.
+  void CheckCodesInValueSet(const std::vector<std::pair<std::string, std::string>>& codes, std::string_view value_set,
+                            std::string_view strength, bool additional, const std::string& wrong_display);
   void CheckMinMax(const nlohmann::json& value, const ElementNode& node);
   // walker_text.cpp: HTML tags in string and markdown values (ValidatorOptions::security_checks,
   // markdown_html).
@@ -104,6 +119,10 @@ class Walker {
   void CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame);
   // In a Bundle: a relative reference inside an entry without fullUrl has no base to resolve against.
   void CheckEntryBase(std::string_view ref, const BundleFrame& bundle, const nlohmann::json* entry);
+  // A reference resolved in the Bundle or the container: the target conforms to one of the element's
+  // target profiles of its type (R4 elementdefinition.html#ElementDefinition.type.targetProfile).
+  void CheckTargetProfiles(const nlohmann::json& target, const std::string& target_type, const ElementNode& node,
+                           const ResourceFrame& frame);
   // True when the extension was validated against its definition (so the generic pass is skipped).
   bool CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                       std::size_t depth);
@@ -130,6 +149,7 @@ class Walker {
   std::size_t profile_nesting_ = 0;
   std::size_t entry_index_ = 0;  // Bundle entry being indexed (for fullUrl issue locations)
   bool too_many_ = false;
+  bool checking_target_ = false;  // inside CheckTargetProfiles
   // Where extensions are used: (element path in its definition, element type), innermost last.
   std::vector<std::pair<std::string, std::string>> context_;
 };

@@ -98,9 +98,47 @@ void Walker::CheckFixedPattern(const nlohmann::json* value, const ElementNode& n
     return;
   }
   if (is_pattern ? MatchesPattern(*expected, *value) : MatchesFixed(*expected, *value)) return;
+  if (!is_pattern && expected->is_object() && value->is_object()) {
+    ReportFixedDifferences(*expected, *value, path_, node);
+    return;
+  }
   Report(Severity::kError, "value", is_pattern ? "validator.pattern-mismatch" : "validator.fixed-mismatch",
          std::string("value ") + value->dump().substr(0, 300) + " does not match the " +
              (is_pattern ? "pattern " : "fixed value ") + expected->dump().substr(0, 300) + " of " + node.id);
+}
+
+void Walker::ReportFixedDifferences(const nlohmann::json& fixed, const nlohmann::json& value,
+                                    const std::string& location, const ElementNode& node) {
+  auto mismatch = [&](const std::string& where, std::string what) {
+    ReportAt(where, Severity::kError, "value", "validator.fixed-mismatch", what + " (fixed value of " + node.id + ")");
+  };
+  if (fixed.is_object() && value.is_object()) {
+    // Element by element, as the HL7 validator reports them: what the instance adds (other than id
+    // and extensions), what it lacks, and each differing value.
+    for (auto it = value.begin(); it != value.end(); ++it) {
+      const std::string& key = it.key();
+      if (key == "id" || key == "extension" || key[0] == '_' || fixed.contains(key)) continue;
+      mismatch(location + "." + key, "the element " + key + " is present but not allowed by the fixed value");
+    }
+    for (auto it = fixed.begin(); it != fixed.end(); ++it) {
+      const auto found = value.find(it.key());
+      if (found == value.end()) {
+        mismatch(location + "." + it.key(), "the element " + it.key() + " is missing; the fixed value has " +
+                                                it.value().dump().substr(0, 300));
+      } else if (!MatchesFixed(it.value(), *found)) {
+        ReportFixedDifferences(it.value(), *found, location + "." + it.key(), node);
+      }
+    }
+    return;
+  }
+  if (fixed.is_array() && value.is_array() && fixed.size() == value.size()) {
+    for (std::size_t i = 0; i < fixed.size(); ++i) {
+      if (MatchesFixed(fixed[i], value[i])) continue;
+      ReportFixedDifferences(fixed[i], value[i], location + "[" + std::to_string(i) + "]", node);
+    }
+    return;
+  }
+  mismatch(location, "value " + value.dump().substr(0, 300) + " but it is fixed to " + fixed.dump().substr(0, 300));
 }
 
 namespace {
@@ -165,6 +203,32 @@ void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
 
 namespace {
 
+// ElementDefinition.binding.additional (R5), carried in R4 profiles by its cross-version extension.
+constexpr std::string_view kAdditionalBinding =
+    "http://hl7.org/fhir/5.0/StructureDefinition/extension-ElementDefinition.binding.additional";
+
+// The codes a bound value offers: one for code/Coding/Quantity/string/uri, any of a
+// CodeableConcept's codings. nullopt when the type is not one bindings apply to.
+std::optional<std::vector<std::pair<std::string, std::string>>> BoundCodes(const nlohmann::json& value,
+                                                                           const std::string& type) {
+  std::vector<std::pair<std::string, std::string>> codes;  // (system, code)
+  if (type == "CodeableConcept") {
+    if (const auto codings = value.find("coding"); codings != value.end() && codings->is_array()) {
+      for (const nlohmann::json& coding : *codings) {
+        if (!Str(coding, "code").empty()) codes.emplace_back(Str(coding, "system"), Str(coding, "code"));
+      }
+    }
+  } else if (type == "Coding" || type == "Quantity" || type == "Age" || type == "Duration" || type == "Count" ||
+             type == "Distance" || type == "SimpleQuantity" || type == "MoneyQuantity") {
+    if (!Str(value, "code").empty()) codes.emplace_back(Str(value, "system"), Str(value, "code"));
+  } else if (value.is_string() && (type == "code" || type == "string" || type == "uri")) {
+    codes.emplace_back("", value.get<std::string>());
+  } else {
+    return std::nullopt;
+  }
+  return codes;
+}
+
 // The first wrong display among the value's codings (a Coding, or a CodeableConcept's), "" if none:
 // the HL7 validator checks each coding before membership, so a wrong display fails the binding too.
 std::string WrongDisplay(const terminology::TerminologyService& terminology, const nlohmann::json& value,
@@ -191,36 +255,47 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   if (!options_.check_bindings) return;
   const nlohmann::json* binding = node.binding;
   if (binding == nullptr) return;
+  const std::optional<std::vector<std::pair<std::string, std::string>>> codes = BoundCodes(value, type);
+  if (!codes) return;
   const std::string_view strength = Str(*binding, "strength");
   const std::string_view value_set = Str(*binding, "valueSet");
-  if (value_set.empty() || strength == "example") return;
-  // The codes to try: one for code/Coding/Quantity/string/uri, any of a CodeableConcept's codings.
-  std::vector<std::pair<std::string, std::string>> codes;  // (system, code)
-  if (type == "CodeableConcept") {
-    if (const auto codings = value.find("coding"); codings != value.end() && codings->is_array()) {
-      for (const nlohmann::json& coding : *codings) {
-        if (!Str(coding, "code").empty()) codes.emplace_back(Str(coding, "system"), Str(coding, "code"));
+  const std::string wrong_display =
+      codes->empty() ? std::string() : WrongDisplay(validator_.terminology(), value, type, frame.language);
+  if (!value_set.empty() && strength != "example") {
+    if (codes->empty()) {
+      // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
+      // provided, and a code is required from the value set").
+      if (type == "CodeableConcept" && strength == "required") {
+        Report(Severity::kError, "code-invalid", "validator.binding-no-code",
+               "no code provided, and a code is required from the value set " + std::string(value_set));
+      }
+    } else {
+      CheckCodesInValueSet(*codes, value_set, strength, false, wrong_display);
+    }
+  }
+  // Additional bindings whose purpose is `required` or `extensible` hold like a binding of that strength;
+  // the other purposes (maximum, minimum, current, preferred, ui, starter, component) are guidance.
+  const auto extensions = binding->find("extension");
+  if (codes->empty() || extensions == binding->end() || !extensions->is_array()) return;
+  for (const nlohmann::json& extension : *extensions) {
+    if (Str(extension, "url") != kAdditionalBinding) continue;
+    std::string_view purpose, additional_set;
+    if (const auto parts = extension.find("extension"); parts != extension.end() && parts->is_array()) {
+      for (const nlohmann::json& part : *parts) {
+        if (Str(part, "url") == "purpose") purpose = Str(part, "valueCode");
+        if (Str(part, "url") == "valueSet") additional_set = Str(part, "valueCanonical");
       }
     }
-  } else if (type == "Coding" || type == "Quantity" || type == "Age" || type == "Duration" || type == "Count" ||
-             type == "Distance" || type == "SimpleQuantity" || type == "MoneyQuantity") {
-    if (!Str(value, "code").empty()) codes.emplace_back(Str(value, "system"), Str(value, "code"));
-  } else if (value.is_string() && (type == "code" || type == "string" || type == "uri")) {
-    codes.emplace_back("", value.get<std::string>());
-  } else {
-    return;
-  }
-  if (codes.empty()) {
-    // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
-    // provided, and a code is required from the value set").
-    if (type == "CodeableConcept" && strength == "required") {
-      Report(Severity::kError, "code-invalid", "validator.binding-no-code",
-             "no code provided, and a code is required from the value set " + std::string(value_set));
+    if (!additional_set.empty() && (purpose == "required" || purpose == "extensible")) {
+      CheckCodesInValueSet(*codes, additional_set, purpose, true, wrong_display);
     }
-    return;
   }
+}
+
+void Walker::CheckCodesInValueSet(const std::vector<std::pair<std::string, std::string>>& codes,
+                                  std::string_view value_set, std::string_view strength, bool additional,
+                                  const std::string& wrong_display) {
   const terminology::TerminologyService& terminology = validator_.terminology();
-  const std::string wrong_display = WrongDisplay(terminology, value, type, frame.language);
   bool not_checked = false;
   std::string reason;
   for (const auto& [system, code] : codes) {
@@ -233,10 +308,11 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   }
   std::string shown;
   for (const auto& [system, code] : codes) shown += (shown.empty() ? "" : ", ") + (system.empty() ? code : system + "#" + code);
+  const std::string what = std::string(strength) + (additional ? " additional binding's value set " : " value set ") +
+                           std::string(value_set);
   if (not_checked && wrong_display.empty()) {
     Report(Severity::kInformation, "informational", "validator.binding-not-checked",
-           "code " + shown + " not checked against " + std::string(strength) + " value set " + std::string(value_set) +
-               ": " + reason);
+           "code " + shown + " not checked against the " + what + ": " + reason);
     return;
   }
   const Severity severity = strength == "required" ? Severity::kError
@@ -254,7 +330,7 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
     }
   }
   Report(severity, "code-invalid", id,
-         "code " + shown + " is not in the " + std::string(strength) + " value set " + std::string(value_set) +
+         "code " + shown + " is not in the " + what +
              (wrong_display.empty() ? "" : " (Terminology Error: " + wrong_display + ")"));
 }
 
@@ -287,8 +363,8 @@ void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& fram
   const terminology::CodeCheck check = validator_.terminology().CheckCodeSystem(system, code);
   if (check.membership == terminology::Membership::kNotMember) {
     ReportAt(path_ + ".code", Severity::kError, "code-invalid", "validator.code-unknown",
-           "unknown code '" + std::string(code) + "' in the code system '" + std::string(system) + "'" +
-               (check.reason.empty() ? "" : ": " + check.reason));
+             "unknown code '" + std::string(code) + "' in the code system '" + std::string(system) + "'" +
+                 (check.reason.empty() ? "" : ": " + check.reason));
     return;
   }
   const terminology::DisplayCheck display =
@@ -428,7 +504,10 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       }
     }
   }
-  if (allowed.empty() || Contains(allowed, "Resource") || Contains(allowed, "") || Contains(allowed, target_type)) return;
+  if (allowed.empty() || Contains(allowed, "Resource") || Contains(allowed, "") || Contains(allowed, target_type)) {
+    if (target != nullptr) CheckTargetProfiles(*target, target_type, node, frame);
+    return;
+  }
   std::string list;
   for (const std::string& type : allowed) list += (list.empty() ? "" : ", ") + type;
   Report(Severity::kError, "structure", "validator.reference-target-type",
@@ -449,6 +528,61 @@ void Walker::CheckEntryBase(std::string_view ref, const BundleFrame& bundle, con
   }
 }
 
+void Walker::CheckTargetProfiles(const nlohmann::json& target, const std::string& target_type, const ElementNode& node,
+                                 const ResourceFrame& frame) {
+  // Only one level: the target's own references are not followed while it is checked (bounds the
+  // work on Bundles whose entries reference each other).
+  if (checking_target_) return;
+  std::vector<std::string> profiles;  // target profiles of the target's type other than the type itself
+  const auto types = node.element->find("type");
+  if (types == node.element->end() || !types->is_array()) return;
+  for (const nlohmann::json& entry : *types) {
+    if (Str(entry, "code") != "Reference") continue;
+    const auto listed = entry.find("targetProfile");
+    if (listed == entry.end() || !listed->is_array()) continue;
+    for (const nlohmann::json& url : *listed) {
+      if (!url.is_string()) continue;
+      const std::string& text = url.get_ref<const std::string&>();
+      if (text == std::string(kCoreSd) + target_type) return;  // the plain type is allowed: nothing more to meet
+      if (TypeOfProfile(validator_.registry(), text) == target_type) profiles.push_back(text);
+    }
+  }
+  if (profiles.empty()) return;
+  ResourceFrame target_frame = frame;
+  target_frame.resource = &target;
+  target_frame.container = &target;
+  target_frame.outer = frame.resource;
+  target_frame.invariants.clear();
+  Issues* saved = issues_;
+  const bool saved_too_many = too_many_;
+  const std::size_t saved_path = path_.size();
+  checking_target_ = true;
+  bool any = false;
+  for (const std::string& url : profiles) {
+    std::string problem;
+    const ElementIndex* index = validator_.IndexFor(url, options_.snapshot_generator, problem);
+    if (index == nullptr) {
+      any = true;  // a profile we cannot load cannot be held against the target
+      break;
+    }
+    Issues scratch;
+    issues_ = &scratch;
+    path_ += ".resolve()";
+    ValidateChildren(target, *index, 0, target_frame, 0, false);
+    path_.resize(saved_path);
+    any = !HasErrors(scratch);
+    if (any) break;
+  }
+  checking_target_ = false;
+  issues_ = saved;
+  too_many_ = saved_too_many;
+  if (any) return;
+  std::string list;
+  for (const std::string& url : profiles) list += (list.empty() ? "" : ", ") + url;
+  Report(Severity::kError, "structure", "validator.reference-target-profile",
+         "the referenced " + target_type + " conforms to none of the target profiles " + list);
+}
+
 bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                             std::size_t depth) {
   const ElementNode& def = index.node(node);
@@ -458,6 +592,12 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     return false;
   }
   CheckExampleUrl(url, path_ + ".url");
+  // Extension.url is the definition's canonical URL itself, never url|version (R4
+  // extensibility.html#Extension); the definition is still looked up to validate the rest.
+  if (const std::size_t bar = url.find('|'); bar != std::string_view::npos) {
+    Report(Severity::kError, "invalid", "validator.extension-url-version",
+           "an extension url must not contain a version ('" + std::string(url.substr(bar)) + "')");
+  }
   // The definition: the slice's type profile when this element is a profiled extension slice,
   // otherwise whatever the registry knows under the url.
   std::string definition_url(url);

@@ -97,6 +97,31 @@ DefLocation FindDefinition(const Validator& validator, const ElementIndex& index
   return at;
 }
 
+// Fixed or pattern values that a value discriminator path reaches through the required slices of a
+// sliced element on the way, when the path's own element fixes nothing: bp's component slices are
+// told apart by "code.coding.code", whose value sits on the coding:SBPCode slice (min 1) as in the
+// HL7 Java validator. Each value found must be matched by the item.
+std::vector<std::pair<const nlohmann::json*, bool>> RequiredSliceValues(const ElementIndex& index, int slice,
+                                                                          std::string_view path) {
+  std::vector<std::pair<const nlohmann::json*, bool>> values;
+  const std::vector<std::string> segments = SplitPath(path);
+  int node = slice;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const int child = index.FindChild(node, segments[i]);
+    if (child < 0) return values;
+    for (const int required : index.node(child).slices) {
+      if (index.node(required).min < 1) continue;
+      int at = required;
+      for (std::size_t j = i + 1; j < segments.size() && at >= 0; ++j) at = index.FindChild(at, segments[j]);
+      bool is_pattern = false;
+      const nlohmann::json* expected = at >= 0 ? FixedOrPattern(*index.node(at).element, is_pattern) : nullptr;
+      if (expected != nullptr) values.emplace_back(expected, is_pattern);
+    }
+    node = child;
+  }
+  return values;
+}
+
 // Values at a discriminator path; `supported` false when the path needs something we cannot do.
 std::vector<const nlohmann::json*> Navigate(const nlohmann::json& start, std::string_view path, bool& supported,
                                             const ResourceFrame& frame) {
@@ -225,7 +250,14 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
           if (!any) return false;
           continue;
         }
-        continue;  // this slice puts no value on the discriminator path: it does not constrain it
+        for (const auto& [required, required_is_pattern] : RequiredSliceValues(index, slice, path)) {
+          bool any = false;
+          for (const nlohmann::json* value : values) {
+            any = any || (required_is_pattern ? MatchesPattern(*required, *value) : MatchesFixed(*required, *value));
+          }
+          if (!any) return false;
+        }
+        continue;  // otherwise this slice puts no value on the discriminator path: it does not constrain it
       }
       bool any = false;
       for (const nlohmann::json* value : values) {

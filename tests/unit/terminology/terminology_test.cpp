@@ -11,6 +11,8 @@ package::Registry& TestRegistry() {
     auto* r = new package::Registry();
     r->Add(nlohmann::json::parse(R"({"resourceType":"CodeSystem","url":"http://example.org/cs","content":"complete",
       "concept":[{"code":"animal","concept":[{"code":"dog","concept":[{"code":"puppy"}]},{"code":"cat"}]},{"code":"rock"}]})"));
+    r->Add(nlohmann::json::parse(R"({"resourceType":"CodeSystem","url":"http://example.org/v2-ids","content":"complete",
+      "concept":[{"code":"NNxxx","display":"National Person Identifier where the xxx is the ISO table 3166 3-character (alphabetic) country code"},{"code":"NH"}]})"));
     r->Add(nlohmann::json::parse(R"({"resourceType":"CodeSystem","url":"http://example.org/fragment","content":"fragment",
       "concept":[{"code":"a"}]})"));
     r->Add(nlohmann::json::parse(R"({"resourceType":"ValueSet","url":"http://example.org/vs/all","version":"1",
@@ -62,6 +64,15 @@ TEST_CASE("external, fragment and unknown systems are not checked, with a reason
 TEST_CASE("circular value set imports terminate", "[terminology]") {
   const TerminologyService service(TestRegistry());
   CHECK(service.CheckCode("http://example.org/vs/loop", "http://x", "y").membership == Membership::kNotChecked);
+}
+
+TEST_CASE("a v2 code with the xxx country placeholder stands for each country's code", "[terminology]") {
+  const TerminologyService service(TestRegistry());
+  CHECK(service.CheckCodeSystem("http://example.org/v2-ids", "NNFIN").membership == Membership::kMember);
+  CHECK(service.CheckCodeSystem("http://example.org/v2-ids", "NNxxx").membership == Membership::kMember);
+  CHECK(service.CheckCodeSystem("http://example.org/v2-ids", "NNfin").membership == Membership::kNotMember);
+  CHECK(service.CheckCodeSystem("http://example.org/v2-ids", "NNFI").membership == Membership::kNotMember);
+  CHECK(service.CheckCodeSystem("http://example.org/v2-ids", "NHFIN").membership == Membership::kNotMember);
 }
 
 }  // namespace pdex::terminology

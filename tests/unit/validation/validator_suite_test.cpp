@@ -186,6 +186,8 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   // here"), so the suite runs with the error policy; the product default is a warning.
   ValidatorOptions base_options;
   base_options.unknown_extensions = UnknownExtensionPolicy::kError;
+  // It also applies the core vital-signs profiles for the equivalent vital-sign codes.
+  base_options.vital_signs_equivalent_codes = true;
   base_options.allow_example_urls = test.value("examples", true);
   // The manifest's switches of the Java harness that have a ValidatorOptions equivalent.
   base_options.security_checks = test.value("security-checks", false);
