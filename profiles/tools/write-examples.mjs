@@ -317,7 +317,7 @@ profile(`${US}pediatric-weight-for-height`, 'pediatric-weight-for-height',
   ]);
 profile(`${US}head-occipital-frontal-circumference-percentile`, 'head-occipital-frontal-circumference-percentile',
   vital('8289-1', 'Head Occipital-frontal circumference Percentile', 55), [
-    {name: 'wrong-code', change: (r) => { r.code = cc(LOINC, '9843-4', 'Head Occipital-frontal circumference'); },
+    {name: 'wrong-code', change: (r) => { r.code = cc(LOINC, '59576-9', 'Body mass index (BMI) [Percentile] Per age and sex'); },
       errors: [{location: 'Observation.code', kind: 'pattern-value'}]},
   ]);
 profile(`${US}us-core-pulse-oximetry`, 'us-core-pulse-oximetry', {

@@ -553,8 +553,6 @@ describe('the engine (build/native/pdex) on the examples', () => {
     const known = {
       [`${shared}/hl7.fhir.us.core#3.1.1/examples/DiagnosticReport-cardiology-report.json`]:
         'the example itself: presentedForm.hash is not valid base64',
-      [`${shared}/hl7.fhir.us.core#3.1.1/examples/Observation-satO2-fiO2.json`]:
-        'the example itself: L/min is not in FHIR R4 vitalsigns\' required ucum-vitals-common component binding',
     };
     compareCounts(t, 'official examples', actual, () => 0, known);
   });
