@@ -3,48 +3,26 @@
 #include "fhirpath/evaluator.h"
 #include "fhirpath/temporal.h"
 
+#include "common/civil_date.h"
+
 #include <cmath>
 
 namespace pdex::fhirpath {
 namespace {
 
-std::int64_t DaysFromCivil(std::int64_t y, int m, int d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-void CivilFromDays(std::int64_t z, int& y, int& m, int& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const std::int64_t doe = z - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  y = static_cast<int>(yoe + era * 400 + (m <= 2));
-}
-
-int DaysIn(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
-  return kDays[(month + 11) % 12];
-}
-
 // Milliseconds since the epoch of the (possibly partial) value, missing fields at their minimum.
 std::int64_t EpochMillis(const DateTimeValue& v) {
-  return DaysFromCivil(v.year, v.month, v.day) * 86400000LL + v.hour * 3600000LL + v.minute * 60000LL + v.second * 1000LL +
-         v.millisecond;
+  return DaysFromCivil(CivilDate{v.year, v.month, v.day}) * 86400000LL + v.hour * 3600000LL + v.minute * 60000LL +
+         v.second * 1000LL + v.millisecond;
 }
 
 void FromEpochMillis(std::int64_t ms, DateTimeValue& v) {
   std::int64_t days = ms >= 0 ? ms / 86400000LL : -((-ms + 86399999LL) / 86400000LL);
   std::int64_t rest = ms - days * 86400000LL;
-  CivilFromDays(days, v.year, v.month, v.day);
+  const CivilDate date = CivilFromDays(days);
+  v.year = static_cast<int>(date.year);
+  v.month = date.month;
+  v.day = date.day;
   v.hour = static_cast<int>(rest / 3600000LL);
   v.minute = static_cast<int>(rest / 60000LL % 60);
   v.second = static_cast<int>(rest / 1000LL % 60);
@@ -123,13 +101,13 @@ std::optional<DateTimeValue> AddDuration(const DateTimeValue& base, const Quanti
   switch (step) {
     case kYears:
       v.year += static_cast<int>(n);
-      v.day = std::min(v.day, DaysIn(v.year, v.month));
+      v.day = std::min(v.day, DaysInMonth(v.year, v.month));
       break;
     case kMonths: {
       std::int64_t months = v.year * 12LL + (v.month - 1) + n;
       v.year = static_cast<int>(months / 12);
       v.month = static_cast<int>(months % 12) + 1;
-      v.day = std::min(v.day, DaysIn(v.year, v.month));
+      v.day = std::min(v.day, DaysInMonth(v.year, v.month));
       break;
     }
     case kDays: FromEpochMillis(EpochMillis(v) + n * 86400000LL, v); break;

@@ -1,5 +1,7 @@
 #include "fhirpath/value.h"
 
+#include "common/civil_date.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -21,12 +23,6 @@ bool Digits(std::string_view text, std::size_t pos, std::size_t count, int& out)
   }
   out = v;
   return true;
-}
-
-int DaysInMonth(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0)) return 29;
-  return kDays[(month - 1) % 12];
 }
 
 // Parses "hh[:mm[:ss[.fff]]]" at `pos`; advances pos.

@@ -1,5 +1,7 @@
 #include "validation/primitives.h"
 
+#include "common/civil_date.h"
+
 #include <array>
 #include <cstdint>
 
@@ -21,12 +23,6 @@ bool Digits(std::string_view text, std::size_t pos, std::size_t count, int& valu
     value = value * 10 + (text[i] - '0');
   }
   return true;
-}
-
-int DaysInMonth(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 // YYYY, YYYY-MM or YYYY-MM-DD at the start of `text`; `length` is how much was read.

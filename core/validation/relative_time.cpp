@@ -1,5 +1,7 @@
 #include "validation/relative_time.h"
 
+#include "common/civil_date.h"
+
 #include <cmath>
 #include <string>
 
@@ -7,42 +9,6 @@ namespace pdex::validation {
 namespace {
 
 constexpr std::int64_t kSecondsPerDay = 86400;
-
-struct CivilDate {
-  std::int64_t year = 0;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-};
-
-// Days since 1970-01-01 of a proleptic Gregorian date, and back (H. Hinnant's civil-calendar
-// algorithms: exact for any year, no tables).
-std::int64_t DaysFromCivil(CivilDate date) {
-  const std::int64_t y = date.year - (date.month <= 2 ? 1 : 0);
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const std::int64_t yoe = y - era * 400;
-  const std::int64_t mp = (date.month + 9) % 12;
-  const std::int64_t doy = (153 * mp + 2) / 5 + date.day - 1;
-  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CivilDate CivilFromDays(std::int64_t days) {
-  days += 719468;
-  const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-  const std::int64_t doe = days - era * 146097;
-  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const std::int64_t mp = (5 * doy + 2) / 153;
-  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return CivilDate{yoe + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
-int DaysInMonth(std::int64_t year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
 
 std::int64_t FloorDiv(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0 && (a < 0) != (b < 0)) ? 1 : 0); }
 
