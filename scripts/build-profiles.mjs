@@ -135,9 +135,11 @@ function runSushi(outDir = kSushiOut, extraArgs = []) {
   const started = Date.now();
   const result = spawnSync(process.execPath, [kSushiApp, 'build', kProfilesDir, '-o', outDir, '-l', 'warn', ...extraArgs], {
     // No network: HOME points at the synthesized package cache, FPL_REGISTRY at nothing, and SUSHI's
-    // "is there a newer SUSHI" check (`npm view fsh-sushi`, then an HTTPS fallback) fails at once.
+    // "is there a newer SUSHI" check (`npm view fsh-sushi`, then an HTTPS fallback) fails at once,
+    // silently (npm's own ENOTCACHED error would otherwise reach the build log).
     env: {
       ...process.env, HOME: kHome, FPL_REGISTRY: 'http://127.0.0.1:9/offline', npm_config_offline: 'true',
+      npm_config_loglevel: 'silent',
       HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', http_proxy: 'http://127.0.0.1:9',
       https_proxy: 'http://127.0.0.1:9', NO_PROXY: '', no_proxy: '',
     },
