@@ -45,6 +45,13 @@ struct Expr {
   std::vector<std::unique_ptr<Expr>> args;
   const FunctionDef* function = nullptr;
   int depth = 1;
+  // The value does not depend on the focus, $this, $index or $total: literals, %resource and
+  // %rootResource, and paths and functions on them (set by the parser).
+  bool fixed = false;
+  // A fixed subexpression under a parent that is not fixed, so evaluated once per item of an
+  // iteration (the `%resource.descendants()...` union in R4's dom-3 `contained.where(...)`):
+  // the evaluator computes it once per evaluation.
+  bool memoize = false;
 };
 
 }  // namespace pdex::fhirpath

@@ -146,6 +146,19 @@ bool Evaluator::EvalOnItem(const Expr& expr, const Value& item, std::int64_t ind
 }
 
 bool Evaluator::Eval(const Expr& expr, const Scope& scope, Collection& out) {
+  // defineVariable() may have shadowed %resource or %rootResource since the parser marked `fixed`.
+  if (!expr.memoize || !defined_.empty()) return EvalNode(expr, scope, out);
+  auto found = memo_.find(&expr);
+  if (found == memo_.end()) {
+    Collection value;
+    if (!EvalNode(expr, scope, value)) return false;
+    found = memo_.emplace(&expr, std::move(value)).first;
+  }
+  out.insert(out.end(), found->second.begin(), found->second.end());
+  return true;
+}
+
+bool Evaluator::EvalNode(const Expr& expr, const Scope& scope, Collection& out) {
   switch (expr.kind) {
     case ExprKind::kLiteral: out.push_back(expr.literal); return true;
     case ExprKind::kEmpty: return true;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 namespace pdex::fhirpath {
@@ -82,6 +83,12 @@ class Evaluator {
   // Returns nullopt after recording an error for an unknown type name.
   std::optional<bool> IsType(const Value& item, std::string_view type_name, bool exact, std::size_t position);
 
+  // descendants() of input nodes (not computed ones), kept for the rest of this evaluation: R4's dom-3
+  // walks %resource.descendants() four times for every contained resource. Keyed by what AllChildren
+  // reads (value, `_x` sibling, type-model entry).
+  using NodeKey = std::tuple<const nlohmann::json*, const nlohmann::json*, const model::TypeInfo*>;
+  std::map<NodeKey, Collection>& descendants_memo() { return descendants_memo_; }
+
   const DateTimeValue& Now();
   std::map<std::string, Collection, std::less<>>& defined_variables() { return defined_; }
   const Collection& context() const { return context_; }
@@ -91,6 +98,7 @@ class Evaluator {
 
  private:
   bool StrictCheck(const Expr& expr);
+  bool EvalNode(const Expr& expr, const Scope& scope, Collection& out);
   bool EvalMember(const Expr& expr, const Scope& scope, Collection& out);
   bool EvalFunction(const Expr& expr, const Scope& scope, Collection& out);
   bool EvalVariable(const Expr& expr, const Scope& scope, Collection& out);
@@ -102,6 +110,8 @@ class Evaluator {
   Error error_;
   std::optional<DateTimeValue> now_;
   std::map<std::string, Collection, std::less<>> defined_;
+  std::map<NodeKey, Collection> descendants_memo_;
+  std::unordered_map<const Expr*, Collection> memo_;  // Expr::memoize results of this evaluation
 };
 
 // Operators (operators.cpp), shared with functions.

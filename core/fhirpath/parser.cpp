@@ -53,7 +53,41 @@ class Parser {
     e->depth = depth + 1;
     if (e->depth > kMaxNestingDepth)
       return Fail("expression nests deeper than " + std::to_string(kMaxNestingDepth) + " levels", e->position);
+    MarkFixed(*e);
     return e;
+  }
+
+  // Sets Expr::fixed, and Expr::memoize on the children worth remembering of a node that is not fixed.
+  static void MarkFixed(Expr& e) {
+    bool children_fixed = true;
+    if (e.focus) children_fixed = e.focus->fixed;
+    // The argument of is()/as()/ofType() is a type name, not an expression.
+    const bool type_argument = e.function != nullptr && e.function->type_argument;
+    for (const auto& a : e.args) children_fixed = children_fixed && (type_argument || a->fixed);
+    switch (e.kind) {
+      case ExprKind::kLiteral:
+      case ExprKind::kEmpty: e.fixed = true; break;
+      // Other variables may be redefined by defineVariable() during the evaluation.
+      case ExprKind::kVariable: e.fixed = e.name == "resource" || e.name == "rootResource"; break;
+      case ExprKind::kThis:
+      case ExprKind::kIndex:
+      case ExprKind::kTotal: e.fixed = false; break;
+      // Without a focus a path or function applies to $this; trace() and defineVariable() have effects.
+      case ExprKind::kMember: e.fixed = e.focus != nullptr && children_fixed; break;
+      case ExprKind::kFunction:
+        e.fixed = e.focus != nullptr && children_fixed && e.name != "trace" && e.name != "defineVariable";
+        break;
+      default: e.fixed = children_fixed; break;
+    }
+    if (e.fixed) return;
+    auto mark = [](Expr& child) {
+      child.memoize = child.fixed && child.kind != ExprKind::kLiteral && child.kind != ExprKind::kEmpty &&
+                      child.kind != ExprKind::kVariable;
+    };
+    if (e.focus) mark(*e.focus);
+    if (!type_argument) {
+      for (const auto& a : e.args) mark(*a);
+    }
   }
 
   std::optional<OperatorInfo> BinaryOperator(const Token& t) const {

@@ -344,14 +344,14 @@ void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& fram
              "Coding.system must be an absolute reference, not a local reference ('" + std::string(system) + "')");
     return;
   }
-  if (!system.empty() && validator_.registry().FindCodeSystem(system) == nullptr &&
-      validator_.registry().FindValueSet(system) != nullptr) {
+  // One registry look-up per Coding (each builds a key string): Codings are the most frequent datatype.
+  const nlohmann::json* code_system = system.empty() ? nullptr : validator_.registry().FindCodeSystem(system);
+  if (!system.empty() && code_system == nullptr && validator_.registry().FindValueSet(system) != nullptr) {
     ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-is-valueset",
              "the Coding references a value set, not a code system ('" + std::string(system) + "')");
     return;
   }
-  if (const nlohmann::json* code_system = system.empty() ? nullptr : validator_.registry().FindCodeSystem(system);
-      code_system != nullptr &&
+  if (code_system != nullptr &&
       (Str(*code_system, "content") == "supplement" || !Str(*code_system, "supplements").empty())) {
     // R4 codesystem.html#supplements: a supplement adds properties/designations to another code
     // system; codings use the supplemented system's url.

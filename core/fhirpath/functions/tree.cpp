@@ -14,6 +14,19 @@ PDEX_FHIRPATH_FN(Children) {
 // descendants() = repeat(children()); iterative, so depth costs no stack.
 PDEX_FHIRPATH_FN(Descendants) {
   (void)scope;
+  // One input node (the common %resource.descendants()): answered from the evaluation's memo.
+  std::optional<Evaluator::NodeKey> key;
+  if (focus.size() == 1 && focus[0].is_node() && focus[0].node().owner == nullptr) {
+    const Node& node = focus[0].node();
+    key.emplace(node.value, node.ext, node.info);
+    const auto found = ev.descendants_memo().find(*key);
+    if (found != ev.descendants_memo().end()) {
+      if (out.size() + found->second.size() > kMaxCollectionSize) return ev.Fail("descendants() too large", call.position);
+      out.insert(out.end(), found->second.begin(), found->second.end());
+      return true;
+    }
+  }
+  const std::size_t start = out.size();
   Collection level = focus;
   while (!level.empty()) {
     Collection next;
@@ -22,6 +35,7 @@ PDEX_FHIRPATH_FN(Descendants) {
     out.insert(out.end(), next.begin(), next.end());
     level = std::move(next);
   }
+  if (key) ev.descendants_memo().emplace(*key, Collection(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()));
   return true;
 }
 
