@@ -1,5 +1,6 @@
 #include "package/registry.h"
 
+#include "json/fields.h"
 #include "json/parse.h"
 #include "package/tar.h"
 
@@ -17,12 +18,8 @@ Issue LoadIssue(std::string id, std::string message, Severity severity = Severit
   return Issue{.severity = severity, .code = "processing", .id = std::move(id), .diagnostics = std::move(message)};
 }
 
-std::string_view StringField(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return {};
-  return it->get_ref<const std::string&>();
-}
+using json::StringAt;
+
 
 bool EndsWith(std::string_view text, std::string_view suffix) {
   return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
@@ -47,14 +44,14 @@ std::string Registry::Key(std::string_view type, std::string_view url) {
 }
 
 void Registry::Add(nlohmann::json resource) {
-  const std::string type(StringField(resource, "resourceType"));
+  const std::string type(StringAt(resource, "resourceType"));
   if (type.empty()) return;
   resources_.push_back(std::make_unique<nlohmann::json>(std::move(resource)));
   const nlohmann::json* stored = resources_.back().get();
-  const std::string_view url = StringField(*stored, "url");
+  const std::string_view url = StringAt(*stored, "url");
   if (url.empty()) return;
   by_url_[Key(type, url)] = stored;
-  const std::string_view version = StringField(*stored, "version");
+  const std::string_view version = StringAt(*stored, "version");
   if (!version.empty()) by_url_[Key(type, std::string(url) + "|" + std::string(version))] = stored;
 }
 
@@ -63,7 +60,7 @@ Issues Registry::LoadPackText(std::string_view text, std::string_view source) {
   if (!parsed.ok()) {
     return {LoadIssue("package.bad-json", std::string(source) + ": " + parsed.error->message)};
   }
-  if (StringField(parsed.value, "format") != kPackFormat) {
+  if (StringAt(parsed.value, "format") != kPackFormat) {
     return {LoadIssue("package.bad-pack", std::string(source) + ": not a definitions pack (format is not '" +
                                               std::string(kPackFormat) + "')")};
   }
@@ -81,12 +78,12 @@ Issues Registry::LoadResourceText(std::string_view text, std::string_view source
   if (!parsed.ok()) {
     return {LoadIssue("package.bad-json", std::string(source) + ": " + parsed.error->message)};
   }
-  if (StringField(parsed.value, "format") == kPackFormat) return LoadPackText(text, source);
-  if (StringField(parsed.value, "resourceType").empty()) {
+  if (StringAt(parsed.value, "format") == kPackFormat) return LoadPackText(text, source);
+  if (StringAt(parsed.value, "resourceType").empty()) {
     return {LoadIssue("package.not-a-resource", std::string(source) + ": no resourceType, not a FHIR resource",
                       Severity::kWarning)};
   }
-  if (StringField(parsed.value, "resourceType") == "Bundle") {
+  if (StringAt(parsed.value, "resourceType") == "Bundle") {
     auto entries = parsed.value.find("entry");
     if (entries != parsed.value.end() && entries->is_array()) {
       for (nlohmann::json& entry : *entries) {
@@ -181,7 +178,7 @@ const nlohmann::json* Registry::FindTypeDefinition(std::string_view type_name) c
 std::vector<const nlohmann::json*> Registry::All(std::string_view resource_type) const {
   std::vector<const nlohmann::json*> out;
   for (const auto& resource : resources_) {
-    if (StringField(*resource, "resourceType") == resource_type) out.push_back(resource.get());
+    if (StringAt(*resource, "resourceType") == resource_type) out.push_back(resource.get());
   }
   return out;
 }

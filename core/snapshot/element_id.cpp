@@ -1,5 +1,7 @@
 #include "snapshot/element_id.h"
 
+#include "json/fields.h"
+
 #include <cctype>
 
 namespace pdex::snapshot {
@@ -51,10 +53,7 @@ std::string TypeUrl(std::string_view type_code) {
 }
 
 std::string StringMember(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return {};
-  return it->get<std::string>();
+  return std::string(json::StringAt(object, key));
 }
 
 std::string ReplacePrefix(std::string_view text, std::string_view old_prefix, std::string_view new_prefix) {

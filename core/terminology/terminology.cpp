@@ -1,5 +1,6 @@
 #include "terminology/terminology.h"
 
+#include "json/fields.h"
 #include "terminology/code_syntax.h"
 
 #include <algorithm>
@@ -34,17 +35,9 @@ constexpr std::array<ExternalSystem, 16> kExternalSystems{{
     {"http://www.ada.org/cdt", "CDT"},
 }};
 
-std::string_view Str(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
-}
+using json::ArrayAt;
+using json::StringAt;
 
-const nlohmann::json* Array(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_array() ? &*it : nullptr;
-}
 
 std::string JoinKey(std::string_view system, std::string_view code) {
   std::string key(system);
@@ -79,40 +72,40 @@ const TerminologyService::CodeSystemIndex& TerminologyService::IndexCodeSystem(s
     index->reason = external + " (" + key + ") needs a terminology server";
   } else if (cs == nullptr) {
     index->reason = "code system " + key + " is not loaded";
-  } else if (Str(*cs, "content") != "complete" && Str(*cs, "content") != "") {
+  } else if (StringAt(*cs, "content") != "complete" && StringAt(*cs, "content") != "") {
     index->reason = "code system " + key + " is only partly defined here (content = " +
-                    std::string(Str(*cs, "content")) + ")";
+                    std::string(StringAt(*cs, "content")) + ")";
   } else {
     index->enumerable = true;
-    index->english = IsEnglish(Str(*cs, "language"));
+    index->english = IsEnglish(StringAt(*cs, "language"));
     // Concepts nest by subsumption (hierarchyMeaning is-a in almost all R4 code systems).
     std::function<void(const nlohmann::json&, const std::string&)> walk = [&](const nlohmann::json& concepts,
                                                                             const std::string& parent) {
       for (const nlohmann::json& item : concepts) {
-        const std::string code(Str(item, "code"));
+        const std::string code(StringAt(item, "code"));
         if (code.empty()) continue;
-        index->displays.emplace(code, std::string(Str(item, "display")));
-        if (const nlohmann::json* designations = Array(item, "designation")) {
+        index->displays.emplace(code, std::string(StringAt(item, "display")));
+        if (const nlohmann::json* designations = ArrayAt(item, "designation")) {
           for (const nlohmann::json& designation : *designations) {
-            if (!Str(designation, "value").empty() && IsEnglish(Str(designation, "language"))) {
-              index->designations[code].emplace_back(Str(designation, "value"));
+            if (!StringAt(designation, "value").empty() && IsEnglish(StringAt(designation, "language"))) {
+              index->designations[code].emplace_back(StringAt(designation, "value"));
             }
           }
         }
         if (!parent.empty()) index->children[parent].push_back(code);
-        if (const nlohmann::json* nested = Array(item, "concept")) walk(*nested, code);
+        if (const nlohmann::json* nested = ArrayAt(item, "concept")) walk(*nested, code);
       }
     };
-    if (const nlohmann::json* concepts = Array(*cs, "concept")) walk(*concepts, "");
+    if (const nlohmann::json* concepts = ArrayAt(*cs, "concept")) walk(*concepts, "");
   }
   return *code_systems_.emplace(key, std::move(index)).first->second;
 }
 
 void TerminologyService::AddInclude(const nlohmann::json& include, Expansion& out, int depth, bool exclude) const {
-  const std::string system(Str(include, "system"));
-  const nlohmann::json* concepts = Array(include, "concept");
-  const nlohmann::json* filters = Array(include, "filter");
-  if (const nlohmann::json* imports = Array(include, "valueSet"); imports != nullptr && !exclude) {
+  const std::string system(StringAt(include, "system"));
+  const nlohmann::json* concepts = ArrayAt(include, "concept");
+  const nlohmann::json* filters = ArrayAt(include, "filter");
+  if (const nlohmann::json* imports = ArrayAt(include, "valueSet"); imports != nullptr && !exclude) {
     // include.valueSet with no system/concepts: union of the imported sets. With a system too, the
     // spec asks for the intersection; we approximate by the system's own part (a superset).
     if (system.empty()) {
@@ -131,12 +124,12 @@ void TerminologyService::AddInclude(const nlohmann::json& include, Expansion& ou
   if (system.empty()) return;
   if (concepts != nullptr) {
     for (const nlohmann::json& item : *concepts) {
-      const std::string key = JoinKey(system, Str(item, "code"));
+      const std::string key = JoinKey(system, StringAt(item, "code"));
       if (exclude) {
         out.codes.erase(key);
       } else if (out.codes.size() < kMaxExpansionCodes) {
         out.codes.insert(key);
-        const std::string_view display = Str(item, "display");
+        const std::string_view display = StringAt(item, "display");
         if (!display.empty()) out.displays[key] = std::string(display);
       }
     }
@@ -153,9 +146,9 @@ void TerminologyService::AddInclude(const nlohmann::json& include, Expansion& ou
     for (const auto& [code, display] : index.displays) selected.push_back(code);
   } else {
     for (const nlohmann::json& filter : *filters) {
-      const std::string_view op = Str(filter, "op");
-      const std::string_view property = Str(filter, "property");
-      const std::string value(Str(filter, "value"));
+      const std::string_view op = StringAt(filter, "op");
+      const std::string_view property = StringAt(filter, "property");
+      const std::string value(StringAt(filter, "value"));
       if ((op == "is-a" || op == "descendent-of") && property == "concept") {
         std::vector<std::string> stack{value};
         if (op == "is-a" && index.displays.count(value) > 0) selected.push_back(value);
@@ -192,10 +185,10 @@ void TerminologyService::AddInclude(const nlohmann::json& include, Expansion& ou
 
 void TerminologyService::ExpandInto(const nlohmann::json& value_set, Expansion& out, int depth) const {
   if (const nlohmann::json* compose = value_set.is_object() && value_set.contains("compose") ? &value_set["compose"] : nullptr) {
-    if (const nlohmann::json* includes = Array(*compose, "include")) {
+    if (const nlohmann::json* includes = ArrayAt(*compose, "include")) {
       for (const nlohmann::json& include : *includes) AddInclude(include, out, depth, /*exclude=*/false);
     }
-    if (const nlohmann::json* excludes = Array(*compose, "exclude")) {
+    if (const nlohmann::json* excludes = ArrayAt(*compose, "exclude")) {
       for (const nlohmann::json& exclude : *excludes) AddInclude(exclude, out, depth, /*exclude=*/true);
     }
     return;
@@ -205,11 +198,11 @@ void TerminologyService::ExpandInto(const nlohmann::json& value_set, Expansion& 
   if (expansion == value_set.end()) return;
   std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& contains) {
     for (const nlohmann::json& item : contains) {
-      if (!Str(item, "code").empty()) out.codes.insert(JoinKey(Str(item, "system"), Str(item, "code")));
-      if (const nlohmann::json* nested = Array(item, "contains")) walk(*nested);
+      if (!StringAt(item, "code").empty()) out.codes.insert(JoinKey(StringAt(item, "system"), StringAt(item, "code")));
+      if (const nlohmann::json* nested = ArrayAt(item, "contains")) walk(*nested);
     }
   };
-  if (const nlohmann::json* contains = Array(*expansion, "contains")) walk(*contains);
+  if (const nlohmann::json* contains = ArrayAt(*expansion, "contains")) walk(*contains);
 }
 
 const Expansion& TerminologyService::Expand(std::string_view value_set) const {
@@ -266,34 +259,34 @@ bool TerminologyService::CollectSystemsForCode(const nlohmann::json& value_set, 
   if (compose == value_set.end() || !compose->is_object()) {
     std::function<void(const nlohmann::json&)> walk = [&](const nlohmann::json& contains) {
       for (const nlohmann::json& item : contains) {
-        if (Str(item, "code") == code) out.emplace_back(Str(item, "system"));
-        if (const nlohmann::json* nested = Array(item, "contains")) walk(*nested);
+        if (StringAt(item, "code") == code) out.emplace_back(StringAt(item, "system"));
+        if (const nlohmann::json* nested = ArrayAt(item, "contains")) walk(*nested);
       }
     };
     if (const auto expansion = value_set.find("expansion"); expansion != value_set.end()) {
-      if (const nlohmann::json* contains = Array(*expansion, "contains")) walk(*contains);
+      if (const nlohmann::json* contains = ArrayAt(*expansion, "contains")) walk(*contains);
     }
     return true;
   }
-  const nlohmann::json* includes = Array(*compose, "include");
+  const nlohmann::json* includes = ArrayAt(*compose, "include");
   if (includes == nullptr) return true;
   for (const nlohmann::json& include : *includes) {
-    if (const nlohmann::json* imports = Array(include, "valueSet")) {
+    if (const nlohmann::json* imports = ArrayAt(include, "valueSet")) {
       for (const nlohmann::json& url : *imports) {
         const nlohmann::json* imported = url.is_string() ? registry_.FindValueSet(url.get<std::string>()) : nullptr;
         if (imported == nullptr || depth >= kMaxImportDepth) return false;
         if (!CollectSystemsForCode(*imported, code, out, depth + 1)) return false;
       }
     }
-    const std::string_view system = Str(include, "system");
+    const std::string_view system = StringAt(include, "system");
     if (system.empty()) {
-      if (Array(include, "valueSet") == nullptr) return false;
+      if (ArrayAt(include, "valueSet") == nullptr) return false;
       continue;
     }
-    if (const nlohmann::json* filters = Array(include, "filter"); filters != nullptr && !filters->empty()) return false;
-    if (const nlohmann::json* concepts = Array(include, "concept")) {
+    if (const nlohmann::json* filters = ArrayAt(include, "filter"); filters != nullptr && !filters->empty()) return false;
+    if (const nlohmann::json* concepts = ArrayAt(include, "concept")) {
       for (const nlohmann::json& item : *concepts) {
-        if (Str(item, "code") == code) out.emplace_back(system);
+        if (StringAt(item, "code") == code) out.emplace_back(system);
       }
       continue;
     }

@@ -57,7 +57,7 @@ std::size_t CountConcepts(const nlohmann::json& holder) {
 }
 
 void CheckCount(const nlohmann::json& cs, const RuleContext& context) {
-  const std::string_view content = Str(cs, "content");
+  const std::string_view content = StringAt(cs, "content");
   const auto count = cs.find("count");
   if (count != cs.end() && count->is_number_unsigned()) {
     const std::size_t stated = count->get<std::size_t>();
@@ -88,9 +88,9 @@ std::map<std::string, std::string> CheckPropertyDefinitions(const nlohmann::json
   for (std::size_t i = 0; properties != nullptr && i < properties->size(); ++i) {
     const nlohmann::json& property = (*properties)[i];
     const std::string location = Indexed(context.location, "property", i);
-    const std::string uri(Str(property, "uri"));
-    const std::string code(Str(property, "code"));
-    const std::string_view type = Str(property, "type");
+    const std::string uri(StringAt(property, "uri"));
+    const std::string code(StringAt(property, "code"));
+    const std::string_view type = StringAt(property, "type");
     auto error = [&](const char* id, std::string text) {
       context.report(location, Severity::kError, "business-rule", id, std::move(text));
     };
@@ -154,7 +154,7 @@ void CheckConceptProperties(const nlohmann::json& holder, const std::string& loc
     const std::string concept_location = Indexed(location, "concept", i);
     const nlohmann::json* properties = ArrayAt((*concepts)[i], "property");
     for (std::size_t j = 0; properties != nullptr && j < properties->size(); ++j) {
-      const std::string code(Str((*properties)[j], "code"));
+      const std::string code(StringAt((*properties)[j], "code"));
       if (code.empty()) continue;
       const std::string property_location = Indexed(concept_location, "property", j);
       const auto definition = types.find(code);
@@ -179,7 +179,7 @@ void CheckConceptProperties(const nlohmann::json& holder, const std::string& loc
 
 void CheckCodeSystemRules(const nlohmann::json& cs, const RuleContext& context) {
   // R4 codesystem.html#supplements: a supplement declares content = supplement.
-  if (!Str(cs, "supplements").empty() && Str(cs, "content") != "supplement") {
+  if (!StringAt(cs, "supplements").empty() && StringAt(cs, "content") != "supplement") {
     context.report(context.location + ".content", Severity::kError, "invalid", "validator.codesystem-supplement-content",
                    "CodeSystem supplements SHALL have a content value of 'supplement'");
   }

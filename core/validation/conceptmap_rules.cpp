@@ -21,7 +21,7 @@ struct Side {
 // The loaded value set named by sourceUri/sourceCanonical (or targetUri/targetCanonical).
 const nlohmann::json* ScopeValueSet(const nlohmann::json& map, const std::string& role, const RuleContext& context) {
   for (const char* suffix : {"Canonical", "Uri"}) {
-    const std::string_view url = Str(map, (role + suffix).c_str());
+    const std::string_view url = StringAt(map, (role + suffix).c_str());
     if (!url.empty()) return context.validator.registry().FindValueSet(url);
   }
   return nullptr;
@@ -38,7 +38,7 @@ void CheckCode(const Side& side, std::string_view code, const std::string& locat
   }
   // Membership of SNOMED CT, LOINC... codes is the terminology server's call (as in the Java validator).
   if (side.value_set == nullptr || terminology::IsExternalCodeSystem(side.system)) return;
-  const std::string url(Str(*side.value_set, "url"));
+  const std::string url(StringAt(*side.value_set, "url"));
   if (terminology.CheckCode(url, side.system, code).membership == terminology::Membership::kNotMember) {
     context.report(location, Severity::kError, "code-invalid", "validator.conceptmap-code",
                    "The " + std::string(side.role) + " code " + quoted + " is not valid in the value set " +
@@ -54,24 +54,24 @@ void CheckConceptMapRules(const nlohmann::json& map, const RuleContext& context)
   std::string scope_names[2];
   for (int i = 0; i < 2; ++i) {
     if (scopes[i] == nullptr) continue;
-    scope_names[i] = std::string(Str(*scopes[i], "url"));
-    if (const std::string_view version = Str(*scopes[i], "version"); !version.empty()) {
+    scope_names[i] = std::string(StringAt(*scopes[i], "url"));
+    if (const std::string_view version = StringAt(*scopes[i], "version"); !version.empty()) {
       scope_names[i].append("|").append(version);
     }
   }
   for (std::size_t g = 0; groups != nullptr && g < groups->size(); ++g) {
     const nlohmann::json& group = (*groups)[g];
     const std::string group_location = Indexed(context.location, "group", g);
-    const Side source{"source", std::string(Str(group, "source")), scopes[0], scope_names[0]};
-    const Side target{"target", std::string(Str(group, "target")), scopes[1], scope_names[1]};
+    const Side source{"source", std::string(StringAt(group, "source")), scopes[0], scope_names[0]};
+    const Side target{"target", std::string(StringAt(group, "target")), scopes[1], scope_names[1]};
     const nlohmann::json* elements = ArrayAt(group, "element");
     for (std::size_t e = 0; elements != nullptr && e < elements->size(); ++e) {
       const nlohmann::json& element = (*elements)[e];
       const std::string element_location = Indexed(group_location, "element", e);
-      CheckCode(source, Str(element, "code"), element_location + ".code", context);
+      CheckCode(source, StringAt(element, "code"), element_location + ".code", context);
       const nlohmann::json* targets = ArrayAt(element, "target");
       for (std::size_t t = 0; targets != nullptr && t < targets->size(); ++t) {
-        CheckCode(target, Str((*targets)[t], "code"), Indexed(element_location, "target", t) + ".code", context);
+        CheckCode(target, StringAt((*targets)[t], "code"), Indexed(element_location, "target", t) + ".code", context);
       }
     }
   }

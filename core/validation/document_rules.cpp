@@ -34,14 +34,14 @@ SectionTarget ParseTarget(std::string_view ref, std::string_view base) {
 bool Matches(const nlohmann::json& entry, const SectionTarget& target, bool with_version) {
   const nlohmann::json* resource = entry.is_object() && entry.contains("resource") ? &entry["resource"] : nullptr;
   if (resource == nullptr || !resource->is_object()) return false;
-  const std::string_view full_url = Str(entry, "fullUrl");
+  const std::string_view full_url = StringAt(entry, "fullUrl");
   const bool by_url = !target.url.empty() && full_url == target.url;
   const bool by_type_id = !target.type_id.empty() && (full_url.empty() || target.url.empty()) &&
-                          std::string(Str(*resource, "resourceType")) + "/" + std::string(Str(*resource, "id")) == target.type_id;
+                          std::string(StringAt(*resource, "resourceType")) + "/" + std::string(StringAt(*resource, "id")) == target.type_id;
   if (!by_url && !by_type_id) return false;
   if (!with_version || target.version.empty()) return true;
   const auto meta = resource->find("meta");
-  return meta != resource->end() && Str(*meta, "versionId") == target.version;
+  return meta != resource->end() && StringAt(*meta, "versionId") == target.version;
 }
 
 }  // namespace
@@ -51,11 +51,11 @@ void Walker::CheckDocumentSections(const nlohmann::json& bundle) {
   if (entries == bundle.end() || !entries->is_array() || entries->empty()) return;
   const nlohmann::json& first = (*entries)[0];
   const auto composition = first.is_object() ? first.find("resource") : first.end();
-  if (composition == first.end() || !composition->is_object() || Str(*composition, "resourceType") != "Composition") return;
+  if (composition == first.end() || !composition->is_object() || StringAt(*composition, "resourceType") != "Composition") return;
   // Relative references resolve against the Composition's own base (bundle.html#references).
   std::string base;
-  const std::string_view full_url = Str(first, "fullUrl");
-  const std::string tail = "Composition/" + std::string(Str(*composition, "id"));
+  const std::string_view full_url = StringAt(first, "fullUrl");
+  const std::string tail = "Composition/" + std::string(StringAt(*composition, "id"));
   if (full_url.size() > tail.size() && full_url.substr(full_url.size() - tail.size()) == tail) {
     base = std::string(full_url.substr(0, full_url.size() - tail.size()));
   }
@@ -73,7 +73,7 @@ void Walker::CheckDocumentSections(const nlohmann::json& bundle) {
       const auto refs = section.find("entry");
       if (refs == section.end() || !refs->is_array()) continue;
       for (std::size_t r = 0; r < refs->size(); ++r) {
-        const std::string_view ref = Str((*refs)[r], "reference");
+        const std::string_view ref = StringAt((*refs)[r], "reference");
         if (ref.empty() || ref[0] == '#') continue;
         const SectionTarget target = ParseTarget(ref, base);
         std::size_t matches = 0;

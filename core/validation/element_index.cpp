@@ -1,6 +1,7 @@
 #include "validation/element_index.h"
 
 #include "fhirpath/fhirpath.h"
+#include "json/fields.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -8,11 +9,8 @@
 namespace pdex::validation {
 namespace {
 
-std::string_view Str(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
-}
+using json::StringAt;
+
 
 int ParseMax(std::string_view max) {
   if (max.empty() || max == "*") return -1;
@@ -68,10 +66,10 @@ std::vector<ElementConstraint> Constraints(const nlohmann::json& element) {
   const auto constraints = element.find("constraint");
   if (constraints == element.end() || !constraints->is_array()) return out;
   for (const nlohmann::json& constraint : *constraints) {
-    ElementConstraint c{.key = Str(constraint, "key"),
-                        .expression = Str(constraint, "expression"),
-                        .human = Str(constraint, "human"),
-                        .warning = Str(constraint, "severity") == "warning",
+    ElementConstraint c{.key = StringAt(constraint, "key"),
+                        .expression = StringAt(constraint, "expression"),
+                        .human = StringAt(constraint, "human"),
+                        .warning = StringAt(constraint, "severity") == "warning",
                         .best_practice = IsBestPractice(constraint)};
     // ele-1 ("has a value or children") is checked structurally: no {} objects, no bare nulls.
     if (c.key.empty() || c.expression.empty() || c.key == "ele-1") continue;
@@ -116,7 +114,7 @@ bool HasTypeProfiles(const nlohmann::json& element) {
 
 // The per-occurrence lookups of the walker, done once per element definition.
 void ReadRules(const nlohmann::json& element, ElementNode& node) {
-  node.path = Str(element, "path");
+  node.path = StringAt(element, "path");
   node.constraints = Constraints(element);
   node.fixed_or_pattern = FixedOrPattern(element, node.is_pattern);
   node.min_value = Bound(element, "minValue");
@@ -154,7 +152,7 @@ std::string ChoiceSuffix(std::string_view type_code) {
 }
 
 ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&structure_definition) {
-  type_ = std::string(Str(structure_definition, "type"));
+  type_ = std::string(StringAt(structure_definition, "type"));
   const auto snapshot = structure_definition.find("snapshot");
   if (snapshot == structure_definition.end() || !snapshot->is_object()) return;
   const auto elements = snapshot->find("element");
@@ -165,9 +163,9 @@ ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&st
     ElementNode node;
     node.element = &element;
     ReadRules(element, node);
-    const std::string_view path = Str(element, "path");
-    node.slice_name = std::string(Str(element, "sliceName"));
-    node.id = std::string(Str(element, "id"));
+    const std::string_view path = StringAt(element, "path");
+    node.slice_name = std::string(StringAt(element, "sliceName"));
+    node.id = std::string(StringAt(element, "id"));
     if (node.id.empty()) node.id = std::string(path) + (node.slice_name.empty() ? "" : ":" + node.slice_name);
     const std::size_t dot = path.rfind('.');
     node.name = std::string(dot == std::string_view::npos ? path : path.substr(dot + 1));
@@ -175,18 +173,18 @@ ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&st
       node.choice_base = node.name.substr(0, node.name.size() - 3);
     }
     if (const auto min = element.find("min"); min != element.end() && min->is_number_integer()) node.min = min->get<int>();
-    node.max = ParseMax(Str(element, "max"));
+    node.max = ParseMax(StringAt(element, "max"));
     const auto base = element.find("base");
-    const std::string_view base_max = base != element.end() ? Str(*base, "max") : Str(element, "max");
+    const std::string_view base_max = base != element.end() ? StringAt(*base, "max") : StringAt(element, "max");
     node.json_array = base_max != "1" && base_max != "0";
     if (const auto types = element.find("type"); types != element.end() && types->is_array()) {
       for (const nlohmann::json& type : *types) {
         // System.String & co. carry the FHIR primitive they stand for in the fhir-type extension.
-        std::string code(Str(type, "code"));
+        std::string code(StringAt(type, "code"));
         if (code.substr(0, 24) == "http://hl7.org/fhirpath/") {
           if (const auto extensions = type.find("extension"); extensions != type.end() && extensions->is_array()) {
             for (const nlohmann::json& extension : *extensions) {
-              if (!Str(extension, "valueUrl").empty()) code = std::string(Str(extension, "valueUrl"));
+              if (!StringAt(extension, "valueUrl").empty()) code = std::string(StringAt(extension, "valueUrl"));
             }
           }
         }
@@ -230,7 +228,7 @@ ElementIndex::ElementIndex(const nlohmann::json& structure_definition) : sd_(&st
   }
   // contentReference "#Questionnaire.item" (or "http://...#Questionnaire.item") names an element id.
   for (ElementNode& node : nodes_) {
-    const std::string_view reference = Str(*node.element, "contentReference");
+    const std::string_view reference = StringAt(*node.element, "contentReference");
     const std::size_t hash = reference.find('#');
     if (hash == std::string_view::npos) continue;
     const auto target = by_id_.find(std::string(reference.substr(hash + 1)));

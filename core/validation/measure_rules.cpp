@@ -21,12 +21,6 @@ constexpr std::string_view kMeasurePopulationSystem = "http://terminology.hl7.or
 constexpr std::string_view kAlternateScore =
     "http://hl7.org/fhir/us/davinci-deqm/StructureDefinition/extension-alternateScoreType";
 
-const nlohmann::json* ObjectAt(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_object() ? &*it : nullptr;
-}
-
 // MeasureReport.group.stratifier.code repeats (R4); the first CodeableConcept stands for it.
 const nlohmann::json* CodeOf(const nlohmann::json& component) {
   if (const nlohmann::json* codes = ArrayAt(component, "code")) {
@@ -38,7 +32,7 @@ const nlohmann::json* CodeOf(const nlohmann::json& component) {
 bool HasCoding(const nlohmann::json& coded, std::string_view system, std::string_view code) {
   const nlohmann::json* codings = ArrayAt(coded, "coding");
   for (std::size_t i = 0; codings != nullptr && i < codings->size(); ++i) {
-    if (Str((*codings)[i], "system") == system && Str((*codings)[i], "code") == code) return true;
+    if (StringAt((*codings)[i], "system") == system && StringAt((*codings)[i], "code") == code) return true;
   }
   return false;
 }
@@ -48,21 +42,21 @@ bool HasCoding(const nlohmann::json& coded, std::string_view system, std::string
 bool CodesMatch(const nlohmann::json& reported, const nlohmann::json& defined, bool by_text) {
   const nlohmann::json* codings = ArrayAt(defined, "coding");
   for (std::size_t i = 0; codings != nullptr && i < codings->size(); ++i) {
-    if (HasCoding(reported, Str((*codings)[i], "system"), Str((*codings)[i], "code"))) return true;
+    if (HasCoding(reported, StringAt((*codings)[i], "system"), StringAt((*codings)[i], "code"))) return true;
   }
   if (!by_text || ArrayAt(reported, "coding") != nullptr || codings != nullptr) return false;
-  return !Str(reported, "text").empty() && Str(reported, "text") == Str(defined, "text");
+  return !StringAt(reported, "text").empty() && StringAt(reported, "text") == StringAt(defined, "text");
 }
 
 // A CodeableConcept as the Java validator displays it in messages: its text, else its codes.
 std::string Display(const nlohmann::json* coded) {
   if (coded == nullptr) return {};
-  if (!Str(*coded, "text").empty()) return std::string(Str(*coded, "text"));
+  if (!StringAt(*coded, "text").empty()) return std::string(StringAt(*coded, "text"));
   std::string out;
   const nlohmann::json* codings = ArrayAt(*coded, "coding");
   for (std::size_t i = 0; codings != nullptr && i < codings->size(); ++i) {
-    const std::string_view shown = !Str((*codings)[i], "display").empty() ? Str((*codings)[i], "display")
-                                                                            : Str((*codings)[i], "code");
+    const std::string_view shown = !StringAt((*codings)[i], "display").empty() ? StringAt((*codings)[i], "display")
+                                                                            : StringAt((*codings)[i], "code");
     AppendToList(out, shown);
   }
   return out;
@@ -80,10 +74,10 @@ const nlohmann::json* FindByCode(const nlohmann::json* definitions, const nlohma
 class MeasureReportChecker {
  public:
   MeasureReportChecker(const nlohmann::json& report, const nlohmann::json& measure, const RuleContext& context)
-      : report_(report), measure_(measure), context_(context), type_(Str(report, "type")) {
+      : report_(report), measure_(measure), context_(context), type_(StringAt(report, "type")) {
     if (const nlohmann::json* scoring = ObjectAt(measure, "scoring")) {
       if (const nlohmann::json* codings = ArrayAt(*scoring, "coding"); codings != nullptr && !codings->empty()) {
-        scoring_ = std::string(Str((*codings)[0], "code"));
+        scoring_ = std::string(StringAt((*codings)[0], "code"));
       }
     }
   }
@@ -201,7 +195,7 @@ class MeasureReportChecker {
     bool has_value = score->contains("value");
     const nlohmann::json* extensions = ArrayAt(*score, "extension");
     for (std::size_t i = 0; extensions != nullptr && i < extensions->size(); ++i) {
-      has_value = has_value || Str((*extensions)[i], "url") == kAlternateScore;  // DEQM's alternative score
+      has_value = has_value || StringAt((*extensions)[i], "url") == kAlternateScore;  // DEQM's alternative score
     }
     if (!has_value) {
       Error(here, "A value is required when the Measure.scoring = " + scoring_);
@@ -238,7 +232,7 @@ class MeasureReportChecker {
     for (std::size_t i = 0; defined != nullptr && i < defined->size(); ++i) {
       if (seen.count(&(*defined)[i]) != 0) continue;
       Error(location, "The MeasureReport does not include a stratifier for the stratifier with code '" +
-                          Display(CodeOf((*defined)[i])) + "' (id = '" + std::string(Str((*defined)[i], "id")) + "')");
+                          Display(CodeOf((*defined)[i])) + "' (id = '" + std::string(StringAt((*defined)[i], "id")) + "')");
     }
   }
 
@@ -254,7 +248,7 @@ const nlohmann::json* ResolveMeasure(const nlohmann::json& report, std::string_v
   if (url.substr(0, 1) != "#") return context.validator.registry().Find("Measure", url);
   const nlohmann::json* contained = ArrayAt(report, "contained");
   for (std::size_t i = 0; contained != nullptr && i < contained->size(); ++i) {
-    if (Str((*contained)[i], "resourceType") == "Measure" && Str((*contained)[i], "id") == url.substr(1)) {
+    if (StringAt((*contained)[i], "resourceType") == "Measure" && StringAt((*contained)[i], "id") == url.substr(1)) {
       return &(*contained)[i];
     }
   }
@@ -264,7 +258,7 @@ const nlohmann::json* ResolveMeasure(const nlohmann::json& report, std::string_v
 }  // namespace
 
 void CheckMeasureReportRules(const nlohmann::json& report, const RuleContext& context) {
-  const std::string_view url = Str(report, "measure");
+  const std::string_view url = StringAt(report, "measure");
   if (url.empty()) return;
   const nlohmann::json* measure = ResolveMeasure(report, url, context);
   if (measure == nullptr) {

@@ -22,7 +22,7 @@ namespace {
 
 const nlohmann::json* ElementById(const nlohmann::json& elements, const std::string& id) {
   for (const nlohmann::json& element : elements) {
-    if (Str(element, "id") == id) return &element;
+    if (StringAt(element, "id") == id) return &element;
   }
   return nullptr;
 }
@@ -61,9 +61,9 @@ class ProfileComparison {
     const nlohmann::json* params = ArrayAt(operation_, "parameter");
     std::set<std::size_t> matched;
     for (const nlohmann::json& slice : elements) {
-      const std::string id(Str(slice, "id"));
-      if (Str(slice, "path") != "Parameters.parameter" || Str(slice, "sliceName").empty() ||
-          Str(slice, "sliceName").find('/') != std::string_view::npos) {
+      const std::string id(StringAt(slice, "id"));
+      if (StringAt(slice, "path") != "Parameters.parameter" || StringAt(slice, "sliceName").empty() ||
+          StringAt(slice, "sliceName").find('/') != std::string_view::npos) {
         continue;
       }
       const nlohmann::json* name_element = ElementById(elements, id + ".name");
@@ -71,7 +71,7 @@ class ProfileComparison {
       if (name.empty()) continue;
       std::size_t index = 0;
       while (params != nullptr && index < params->size() &&
-             (Str((*params)[index], "name") != name || Str((*params)[index], "use") != use_)) {
+             (StringAt((*params)[index], "name") != name || StringAt((*params)[index], "use") != use_)) {
         ++index;
       }
       if (params == nullptr || index == params->size()) {
@@ -84,9 +84,9 @@ class ProfileComparison {
       Compare(elements, slice, (*params)[index], name, Indexed(context_.location, "parameter", index));
     }
     for (std::size_t i = 0; params != nullptr && i < params->size(); ++i) {
-      if (matched.count(i) != 0 || Str((*params)[i], "use") != use_) continue;
+      if (matched.count(i) != 0 || StringAt((*params)[i], "use") != use_) continue;
       Warn(Indexed(context_.location, "parameter", i), "The '" + use_ + "' profile does not have a parameter '" +
-                                                            std::string(Str((*params)[i], "name")) +
+                                                            std::string(StringAt((*params)[i], "name")) +
                                                             "' but it is in the parameters list in the operation definition");
     }
   }
@@ -109,22 +109,22 @@ class ProfileComparison {
       Error(location, "The parameter '" + name + "' has min " + slice_min->dump() + in_profile + " but " +
                           param_min->dump() + " in the operation definition");
     }
-    const long long param_max = MaxOf(Str(param, "max"));
-    const long long slice_max = MaxOf(Str(slice, "max"));
+    const long long param_max = MaxOf(StringAt(param, "max"));
+    const long long slice_max = MaxOf(StringAt(slice, "max"));
     if (param_max >= 0 && slice_max >= 0 && param_max != slice_max) {
-      Error(location, "The parameter '" + name + "' has max " + std::string(Str(slice, "max")) + in_profile + " but " +
-                          std::string(Str(param, "max")) + " in the operation definition");
+      Error(location, "The parameter '" + name + "' has max " + std::string(StringAt(slice, "max")) + in_profile + " but " +
+                          std::string(StringAt(param, "max")) + " in the operation definition");
     }
     // The operation's types and target profiles.
     std::vector<std::string> allowed_types;
-    if (!Str(param, "type").empty()) allowed_types.emplace_back(Str(param, "type"));
+    if (!StringAt(param, "type").empty()) allowed_types.emplace_back(StringAt(param, "type"));
     std::vector<std::string> allowed_targets;
     const nlohmann::json* targets = ArrayAt(param, "targetProfile");
     for (std::size_t i = 0; targets != nullptr && i < targets->size(); ++i) {
       if ((*targets)[i].is_string()) allowed_targets.push_back((*targets)[i].get<std::string>());
     }
     // The profile's: from value[x] and/or resource, whichever the slice can use.
-    const std::string id(Str(slice, "id"));
+    const std::string id(StringAt(slice, "id"));
     const nlohmann::json* value = ElementById(elements, id + ".value[x]");
     const nlohmann::json* resource = ElementById(elements, id + ".resource");
     const nlohmann::json* part = ElementById(elements, id + ".part");
@@ -148,7 +148,7 @@ class ProfileComparison {
                                           used(resource, value, part) && resource_typed ? resource : nullptr}) {
       const nlohmann::json* types = element == nullptr ? nullptr : ArrayAt(*element, "type");
       for (std::size_t i = 0; types != nullptr && i < types->size(); ++i) {
-        const std::string type(Str((*types)[i], "code"));
+        const std::string type(StringAt((*types)[i], "code"));
         profile_types.push_back(type);
         if (!allowed_types.empty() && !Contains(allowed_types, type)) {
           Error(location, "The type '" + type + "' is allowed for the parameter '" + name + "'" + in_profile +
@@ -192,7 +192,7 @@ class ProfileComparison {
 void CheckOperationDefinitionRules(const nlohmann::json& operation, const RuleContext& context) {
   for (const char* use : {"in", "out"}) {
     const std::string key = std::string(use) + "putProfile";
-    const std::string_view url = Str(operation, key.c_str());
+    const std::string_view url = StringAt(operation, key.c_str());
     if (url.empty()) continue;
     const std::string location = context.location + "." + key;
     const nlohmann::json* profile = context.validator.registry().FindStructureDefinition(url);
@@ -204,7 +204,7 @@ void CheckOperationDefinitionRules(const nlohmann::json& operation, const RuleCo
     }
     // R4 says the profile constrains Parameters; Da Vinci PAS publishes Bundle profiles here (the
     // operation's single resource parameter as the body), so this is only a warning (Java: error).
-    if (Str(*profile, "type") != "Parameters") {
+    if (StringAt(*profile, "type") != "Parameters") {
       context.report(location, Severity::kWarning, "invalid", "validator.operationdefinition-profile",
                      "The '" + std::string(use) + "' profile " + std::string(url) +
                          " is not a profile on Parameters, so the parameters cannot be compared with it");

@@ -2,6 +2,7 @@
 
 #include "fhirpath/evaluator.h"
 #include "regex/regex.h"
+#include "json/fields.h"
 
 #include <cstdlib>
 #include <optional>
@@ -13,23 +14,12 @@ namespace {
 
 constexpr std::string_view kExt = "http://hl7.org/fhir/StructureDefinition/";
 
-std::string StrOf(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+std::string StrOf(const nlohmann::json& object, std::string_view key) { return std::string(json::StringAt(object, key)); }
 
-const nlohmann::json& ArrayOf(const nlohmann::json& object, const char* key) {
+const nlohmann::json& ArrayOf(const nlohmann::json& object, std::string_view key) {
   static const nlohmann::json kEmpty = nlohmann::json::array();
-  if (!object.is_object()) return kEmpty;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_array() ? *it : kEmpty;
-}
-
-bool BoolOf(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return false;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
+  const nlohmann::json* array = json::ArrayAt(object, key);
+  return array != nullptr ? *array : kEmpty;
 }
 
 // The extensions of `item` with url kExt + name (or a full url), in order.
@@ -148,7 +138,7 @@ class QrChecker {
         continue;
       }
       const nlohmann::json& q_item = q_items[found];
-      if (++seen[found] > 1 && !BoolOf(q_item, "repeats")) {
+      if (++seen[found] > 1 && !json::BoolAt(q_item, "repeats")) {
         report_(location, Severity::kError, "structure", "questionnaire.item-repeats",
                 "Only one response item with linkId '" + link_id + "' allowed (the item does not repeat)");
       }
@@ -156,7 +146,7 @@ class QrChecker {
     }
     for (std::size_t k = 0; k < q_items.size(); ++k) {
       const nlohmann::json& q_item = q_items[k];
-      if (seen[k] == 0 && completed_ && BoolOf(q_item, "required") && !q_item.contains("enableWhen")) {
+      if (seen[k] == 0 && completed_ && json::BoolAt(q_item, "required") && !q_item.contains("enableWhen")) {
         report_(where, Severity::kError, "required", "questionnaire.required-missing",
                 "No response answer found for required item '" + StrOf(q_item, "linkId") + "'");
       }
@@ -181,7 +171,7 @@ class QrChecker {
         report_(location, Severity::kError, "structure", "questionnaire.group-answer",
                 "Items of type " + type + " should not have answers");
       }
-      if (type == "group" && completed_ && BoolOf(q_item, "required") && children.empty()) {
+      if (type == "group" && completed_ && json::BoolAt(q_item, "required") && children.empty()) {
         report_(location, Severity::kError, "required", "questionnaire.group-empty",
                 "No sub-items found for required group");
       }
@@ -189,11 +179,11 @@ class QrChecker {
       return;
     }
     // A question: answers (each may nest items under answer.item).
-    if (answers.empty() && completed_ && BoolOf(q_item, "required") && !q_item.contains("enableWhen")) {
+    if (answers.empty() && completed_ && json::BoolAt(q_item, "required") && !q_item.contains("enableWhen")) {
       report_(location, Severity::kError, "required", "questionnaire.required-missing",
               "No response answer found for required item '" + StrOf(q_item, "linkId") + "'");
     }
-    if (answers.size() > 1 && !BoolOf(q_item, "repeats")) {
+    if (answers.size() > 1 && !json::BoolAt(q_item, "repeats")) {
       report_(location, Severity::kError, "structure", "questionnaire.answer-repeats",
               "Only one response answer item with this linkId allowed");
     }

@@ -39,7 +39,7 @@ std::set<std::string> SearchedTypes(std::string_view self, const package::Regist
   const std::string_view last = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
   auto add = [&](std::string_view type) {
     const nlohmann::json* sd = registry.FindTypeDefinition(type);
-    if (sd != nullptr && Str(*sd, "kind") == "resource") types.emplace(type);
+    if (sd != nullptr && StringAt(*sd, "kind") == "resource") types.emplace(type);
   };
   add(last);
   if (query == std::string_view::npos) return types;
@@ -62,12 +62,6 @@ std::set<std::string> SearchedTypes(std::string_view self, const package::Regist
 
 }  // namespace
 
-const nlohmann::json* ArrayAt(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return nullptr;
-  const auto it = object.find(key);
-  return it != object.end() && it->is_array() ? &*it : nullptr;
-}
-
 std::string Indexed(const std::string& location, std::string_view name, std::size_t index) {
   std::string out = location;
   out.append(".").append(name).append("[").append(std::to_string(index)).append("]");
@@ -89,7 +83,7 @@ void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view
   if (IsCanonicalResource(type)) {
     // R4 resource.html#canonical: the canonical url is an absolute URI; a contained resource may
     // omit it but, when present, it is absolute too.
-    const std::string_view url = Str(resource, "url");
+    const std::string_view url = StringAt(resource, "url");
     if (!url.empty() && !IsAbsoluteUri(url)) {
       ReportAt(path_ + ".url", Severity::kError, "invalid", "validator.canonical-url-relative",
                std::string(contained ? "Canonical URLs in contained resources must be absolute URLs if present ("
@@ -134,16 +128,16 @@ void Walker::CheckBundleRules(const nlohmann::json& bundle) {
   std::set<std::string_view> relations;
   std::string_view self;
   for (std::size_t i = 0; links != nullptr && i < links->size(); ++i) {
-    const std::string_view relation = Str((*links)[i], "relation");
+    const std::string_view relation = StringAt((*links)[i], "relation");
     if (relation.empty()) continue;
-    if (relation == "self" && self.empty()) self = Str((*links)[i], "url");
+    if (relation == "self" && self.empty()) self = StringAt((*links)[i], "url");
     if (!relations.insert(relation).second) {
       ReportAt(path_ + ".link[" + std::to_string(i) + "]", Severity::kError, "invalid", "validator.bundle-link-duplicate",
                "The link relationship type '" + std::string(relation) + "' can only occur once");
     }
   }
-  if (Str(bundle, "type") == "document") CheckDocumentSections(bundle);
-  if (Str(bundle, "type") != "searchset") return;
+  if (StringAt(bundle, "type") == "document") CheckDocumentSections(bundle);
+  if (StringAt(bundle, "type") != "searchset") return;
   // R4 bundle.html#searchset / search.html#return: matches and includes are resources with ids;
   // matches are of the searched type(s); an 'outcome' entry is an OperationOutcome.
   const std::set<std::string> searched = SearchedTypes(self, validator_.registry());
@@ -153,10 +147,10 @@ void Walker::CheckBundleRules(const nlohmann::json& bundle) {
     const auto resource = entry.is_object() ? entry.find("resource") : entry.end();
     const auto search = entry.is_object() ? entry.find("search") : entry.end();
     if (resource == entry.end() || !resource->is_object() || search == entry.end()) continue;
-    const std::string_view mode = Str(*search, "mode");
-    const std::string type(Str(*resource, "resourceType"));
+    const std::string_view mode = StringAt(*search, "mode");
+    const std::string type(StringAt(*resource, "resourceType"));
     const std::string location = path_ + ".entry[" + std::to_string(i) + "].resource";
-    if ((mode == "match" || mode == "include") && Str(*resource, "id").empty()) {
+    if ((mode == "match" || mode == "include") && StringAt(*resource, "id").empty()) {
       ReportAt(location, Severity::kError, "invalid", "validator.bundle-search-no-id", "Search results must have ids");
     }
     if (mode == "match" && !searched.empty() && searched.count(type) == 0) {

@@ -33,8 +33,6 @@ struct RuleContext {
   const RuleReporter& report;
 };
 
-// The array at object[key], or nullptr when absent or not an array.
-const nlohmann::json* ArrayAt(const nlohmann::json& object, const char* key);
 // "location.name[index]".
 std::string Indexed(const std::string& location, std::string_view name, std::size_t index);
 // "'text'", for messages.

@@ -71,7 +71,7 @@ std::string BranchProblem(std::string_view branch, const std::vector<std::string
 }
 
 void CheckExpression(const nlohmann::json& sp, const RuleContext& context) {
-  const std::string_view expression = Str(sp, "expression");
+  const std::string_view expression = StringAt(sp, "expression");
   const std::vector<std::string> bases = Strings(sp, "base");
   if (expression.empty() || bases.empty()) return;
   std::string list;
@@ -87,7 +87,7 @@ void CheckExpression(const nlohmann::json& sp, const RuleContext& context) {
 }
 
 void CheckDerivedFrom(const nlohmann::json& sp, const RuleContext& context) {
-  const std::string_view original_url = Str(sp, "derivedFrom");
+  const std::string_view original_url = StringAt(sp, "derivedFrom");
   if (original_url.empty()) return;
   const nlohmann::json* original = context.validator.registry().Find("SearchParameter", original_url);
   const std::string url(original_url);
@@ -110,8 +110,8 @@ void CheckDerivedFrom(const nlohmann::json& sp, const RuleContext& context) {
                    "The resource type " + base + " is not listed as a base in the SearchParameter this is derived from (" +
                        url + ")");
   }
-  const std::string_view type = Str(sp, "type");
-  const std::string_view original_type = Str(*original, "type");
+  const std::string_view type = StringAt(sp, "type");
+  const std::string_view original_type = StringAt(*original, "type");
   if (!type.empty() && !original_type.empty() && type != original_type) {
     context.report(context.location, Severity::kError, "business-rule", "validator.searchparameter-derived",
                    "The type " + std::string(type) + " is different to the type " + std::string(original_type) +
@@ -122,16 +122,16 @@ void CheckDerivedFrom(const nlohmann::json& sp, const RuleContext& context) {
 void CheckSearchParams(const nlohmann::json& holder, const std::string& location, const RuleContext& context) {
   const nlohmann::json* params = ArrayAt(holder, "searchParam");
   for (std::size_t i = 0; params != nullptr && i < params->size(); ++i) {
-    const std::string_view definition = Str((*params)[i], "definition");
-    const std::string_view type = Str((*params)[i], "type");
+    const std::string_view definition = StringAt((*params)[i], "definition");
+    const std::string_view type = StringAt((*params)[i], "type");
     if (definition.empty() || type.empty()) continue;
     const nlohmann::json* sp = context.validator.registry().Find("SearchParameter", definition);
-    if (sp == nullptr || Str(*sp, "type").empty() || Str(*sp, "type") == type) continue;
-    std::string name(Str(*sp, "url"));
-    if (!Str(*sp, "version").empty()) name.append("|").append(Str(*sp, "version"));
+    if (sp == nullptr || StringAt(*sp, "type").empty() || StringAt(*sp, "type") == type) continue;
+    std::string name(StringAt(*sp, "url"));
+    if (!StringAt(*sp, "version").empty()) name.append("|").append(StringAt(*sp, "version"));
     context.report(Indexed(location, "searchParam", i), Severity::kError, "business-rule",
                    "validator.capabilitystatement-searchparam-type",
-                   "Type mismatch - SearchParameter '" + name + "' type is " + std::string(Str(*sp, "type")) +
+                   "Type mismatch - SearchParameter '" + name + "' type is " + std::string(StringAt(*sp, "type")) +
                        ", but type here is " + std::string(type));
   }
 }

@@ -43,7 +43,7 @@ void CheckDifferentialElements(const nlohmann::json& elements, const std::string
   for (std::size_t i = 0; i < elements.size(); ++i) {
     const nlohmann::json& element = elements[i];
     const std::string here = Indexed(location, "element", i);
-    const std::string_view path = Str(element, "path");
+    const std::string_view path = StringAt(element, "path");
     if (!path.empty() && path.find('.') == std::string_view::npos && element.contains("slicing")) {
       context.report(here, Severity::kError, "invalid", "validator.sd-root-slicing",
                      "Slicing is not allowed at the root of a profile");
@@ -53,7 +53,7 @@ void CheckDifferentialElements(const nlohmann::json& elements, const std::string
     std::string list;
     bool bindable = false;
     for (const nlohmann::json& type : *types) {
-      const std::string_view code = Str(type, "code");
+      const std::string_view code = StringAt(type, "code");
       bindable = bindable || !IsUnbindable(code);
       AppendToList(list, code);
     }
@@ -68,10 +68,10 @@ void CheckDifferentialElements(const nlohmann::json& elements, const std::string
 // while walking the base snapshot, with a cursor that only moves forward in the differential).
 std::vector<std::size_t> UnreachedElements(const nlohmann::json& differential, const nlohmann::json& snapshot) {
   std::unordered_map<std::string, std::size_t> positions;
-  for (std::size_t i = 0; i < snapshot.size(); ++i) positions.emplace(std::string(Str(snapshot[i], "id")), i);
+  for (std::size_t i = 0; i < snapshot.size(); ++i) positions.emplace(std::string(StringAt(snapshot[i], "id")), i);
   std::vector<std::pair<std::size_t, std::size_t>> placed;  // (snapshot position, differential index)
   for (std::size_t i = 0; i < differential.size(); ++i) {
-    const auto it = positions.find(std::string(Str(differential[i], "id")));
+    const auto it = positions.find(std::string(StringAt(differential[i], "id")));
     if (it != positions.end()) placed.emplace_back(it->second, i);
   }
   std::sort(placed.begin(), placed.end());
@@ -92,11 +92,11 @@ std::vector<std::size_t> UnreachedElements(const nlohmann::json& differential, c
 std::string DescribeSlicing(const nlohmann::json& slicing) {
   const auto ordered = slicing.find("ordered");
   std::string out = ordered == slicing.end() || !ordered->is_boolean() ? "??" : ordered->get<bool>() ? "ordered" : "unordered";
-  out.append("/").append(Str(slicing, "rules").empty() ? "??" : Str(slicing, "rules")).append(" [");
+  out.append("/").append(StringAt(slicing, "rules").empty() ? "??" : StringAt(slicing, "rules")).append(" [");
   std::string discriminators;
   const nlohmann::json* list = ArrayAt(slicing, "discriminator");
   for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
-    AppendToList(discriminators, std::string(Str((*list)[i], "type")).append("=").append(Str((*list)[i], "path")));
+    AppendToList(discriminators, std::string(StringAt((*list)[i], "type")).append("=").append(StringAt((*list)[i], "path")));
   }
   return out.append(discriminators).append("]");
 }
@@ -106,11 +106,11 @@ void CheckSliceSlicing(const nlohmann::json& differential, const RuleContext& co
   std::unordered_map<std::string, const nlohmann::json*> slicing_by_id;
   for (const nlohmann::json& element : differential) {
     const auto slicing = element.find("slicing");
-    if (slicing != element.end() && slicing->is_object()) slicing_by_id.emplace(std::string(Str(element, "id")), &*slicing);
+    if (slicing != element.end() && slicing->is_object()) slicing_by_id.emplace(std::string(StringAt(element, "id")), &*slicing);
   }
   for (const nlohmann::json& element : differential) {
-    const std::string id(Str(element, "id"));
-    const std::string_view slice = Str(element, "sliceName");
+    const std::string id(StringAt(element, "id"));
+    const std::string_view slice = StringAt(element, "sliceName");
     const auto own = slicing_by_id.find(id);
     const std::size_t colon = id.rfind(':');
     if (slice.empty() || slice.find('/') != std::string_view::npos || own == slicing_by_id.end() ||
@@ -132,7 +132,7 @@ bool HasChild(const nlohmann::json& snapshot, const std::string& path, const std
   const std::string choice = name + "[x]";
   auto child_of = [&](const nlohmann::json& elements, const std::string& parent) {
     for (const nlohmann::json& element : elements) {
-      const std::string_view child = Str(element, "path");
+      const std::string_view child = StringAt(element, "path");
       if (child.size() > parent.size() + 1 && child.compare(0, parent.size(), parent) == 0 && child[parent.size()] == '.' &&
           (child.substr(parent.size() + 1) == name || child.substr(parent.size() + 1) == choice)) {
         return true;
@@ -156,20 +156,20 @@ bool HasChild(const nlohmann::json& snapshot, const std::string& path, const std
 void CheckDiscriminators(const nlohmann::json& differential, const nlohmann::json& snapshot, const std::string& location,
                          const RuleContext& context) {
   std::unordered_map<std::string, const nlohmann::json*> by_id;
-  for (const nlohmann::json& element : snapshot) by_id.emplace(std::string(Str(element, "id")), &element);
+  for (const nlohmann::json& element : snapshot) by_id.emplace(std::string(StringAt(element, "id")), &element);
   for (std::size_t i = 0; i < differential.size(); ++i) {
     const auto slicing = differential[i].find("slicing");
-    const auto sliced = by_id.find(std::string(Str(differential[i], "id")));
+    const auto sliced = by_id.find(std::string(StringAt(differential[i], "id")));
     if (slicing == differential[i].end() || sliced == by_id.end()) continue;
     std::vector<std::string> types;
     const nlohmann::json* type_list = ArrayAt(*sliced->second, "type");
     for (std::size_t t = 0; type_list != nullptr && t < type_list->size(); ++t) {
-      types.emplace_back(Str((*type_list)[t], "code"));
+      types.emplace_back(StringAt((*type_list)[t], "code"));
     }
-    const std::string path(Str(*sliced->second, "path"));
+    const std::string path(StringAt(*sliced->second, "path"));
     const nlohmann::json* discriminators = ArrayAt(*slicing, "discriminator");
     for (std::size_t d = 0; !types.empty() && discriminators != nullptr && d < discriminators->size(); ++d) {
-      const std::string_view expression = Str((*discriminators)[d], "path");
+      const std::string_view expression = StringAt((*discriminators)[d], "path");
       const std::string first(expression.substr(0, expression.find('.')));
       if (first.empty() || first == "$this" || first.find('(') != std::string::npos || first[0] == '%') continue;
       if (HasChild(snapshot, path, types, first, context)) continue;
@@ -202,14 +202,14 @@ void CheckSnapshot(const nlohmann::json& sd, const nlohmann::json& differential,
   if (unreached.empty()) return;
   std::string ids;
   for (const std::size_t i : unreached) {
-    const std::string id(Str(differential[i], "id"));
+    const std::string id(StringAt(differential[i], "id"));
     AppendToList(ids, id);
     context.report(Indexed(location, "element", i), Severity::kError, "structure", "validator.sd-differential-order",
                    "No match found for " + id + " in the generated snapshot: check that the path and definitions are "
                    "legal in the differential (including order)");
   }
   context.report(context.location, Severity::kError, "structure", "validator.sd-differential-order",
-                 "The profile " + std::string(Str(sd, "url")) + " has " + std::to_string(unreached.size()) +
+                 "The profile " + std::string(StringAt(sd, "url")) + " has " + std::to_string(unreached.size()) +
                      " element(s) in the differential (id: " + ids +
                      ") that don't have a matching element in the snapshot: check that the path and definitions are "
                      "legal in the differential (including order)");
@@ -226,9 +226,9 @@ void CheckStructureDefinitionRules(const nlohmann::json& sd, const RuleContext& 
   CheckDifferentialElements(*elements, location, context);
   // Java generates the snapshot of constraints only (a specialization defines new elements), when
   // it finds the base (a definition that names itself as its base has none).
-  const std::string_view base = Str(sd, "baseDefinition");
-  if (Str(sd, "derivation") != "constraint" || base.empty()) return;
-  if (base == Str(sd, "url") || context.validator.registry().FindStructureDefinition(base) == nullptr) {
+  const std::string_view base = StringAt(sd, "baseDefinition");
+  if (StringAt(sd, "derivation") != "constraint" || base.empty()) return;
+  if (base == StringAt(sd, "url") || context.validator.registry().FindStructureDefinition(base) == nullptr) {
     context.report(context.location, Severity::kWarning, "not-found", "validator.sd-snapshot",
                    "Unable to find base " + std::string(base) + " for StructureDefinition, so can't check the differential");
     return;

@@ -3,6 +3,7 @@
 #include "snapshot/resolver.h"
 #include "validation/element_index.h"
 #include "validation/walker.h"
+#include "json/fields.h"
 
 #include <algorithm>
 #include <exception>
@@ -116,10 +117,7 @@ const FhirPathInvariants& Validator::invariants() const {
 const std::vector<Validator::GlobalProfile>& Validator::GlobalProfiles() const {
   if (!global_profiles_) {
     global_profiles_.emplace();
-    auto text = [](const nlohmann::json& object, const char* key) {
-      const auto it = object.find(key);
-      return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-    };
+    auto text = [](const nlohmann::json& object, const char* key) { return std::string(json::StringAt(object, key)); };
     for (const nlohmann::json* guide : registry_.All("ImplementationGuide")) {
       const auto globals = guide->find("global");
       if (globals == guide->end() || !globals->is_array()) continue;

@@ -41,7 +41,7 @@ std::optional<FilterRule> RuleFor(const nlohmann::json& cs, const std::string& p
   // Operators the code system declares for a filter of that name.
   const nlohmann::json* filters = ArrayAt(cs, "filter");
   for (std::size_t i = 0; filters != nullptr && i < filters->size(); ++i) {
-    if (Str((*filters)[i], "code") != property) continue;
+    if (StringAt((*filters)[i], "code") != property) continue;
     const nlohmann::json* operators = ArrayAt((*filters)[i], "operator");
     for (std::size_t j = 0; operators != nullptr && j < operators->size(); ++j) {
       if ((*operators)[j].is_string()) rule.ops.insert((*operators)[j].get<std::string>());
@@ -50,8 +50,8 @@ std::optional<FilterRule> RuleFor(const nlohmann::json& cs, const std::string& p
   // A declared property's type.
   const nlohmann::json* properties = ArrayAt(cs, "property");
   for (std::size_t i = 0; properties != nullptr && i < properties->size(); ++i) {
-    if (Str((*properties)[i], "code") != property) continue;
-    const std::string_view type = Str((*properties)[i], "type");
+    if (StringAt((*properties)[i], "code") != property) continue;
+    const std::string_view type = StringAt((*properties)[i], "type");
     if (type == "boolean") rule.kind = ValueKind::kBoolean;
     else if (type == "code") rule.kind = ValueKind::kCode;  // not necessarily a code of this system
     else if (type == "Coding") rule.kind = ValueKind::kCoding;
@@ -88,13 +88,13 @@ bool IsKnownProperty(const nlohmann::json& cs, const std::string& property) {
   for (const std::string_view common : kCommonProperties) {
     if (common == property) return true;
   }
-  if (!Str(cs, "hierarchyMeaning").empty() && (property == "parent" || property == "child" || property == "partOf")) {
+  if (!StringAt(cs, "hierarchyMeaning").empty() && (property == "parent" || property == "child" || property == "partOf")) {
     return true;
   }
   for (const char* list : {"filter", "property"}) {
     const nlohmann::json* declared = ArrayAt(cs, list);
     for (std::size_t i = 0; declared != nullptr && i < declared->size(); ++i) {
-      if (Str((*declared)[i], "code") == property) return true;
+      if (StringAt((*declared)[i], "code") == property) return true;
     }
   }
   return false;
@@ -209,10 +209,10 @@ class FilterChecker {
 
 void CheckFilter(const nlohmann::json& include, const nlohmann::json& filter, const std::string& location,
                  const RuleContext& context) {
-  const std::string system(Str(include, "system"));
-  const std::string property(Str(filter, "property"));
-  const std::string op(Str(filter, "op"));
-  const std::string_view value = Str(filter, "value");
+  const std::string system(StringAt(include, "system"));
+  const std::string property(StringAt(filter, "property"));
+  const std::string op(StringAt(filter, "op"));
+  const std::string_view value = StringAt(filter, "value");
   if (system.empty() || property.empty()) return;
   FilterChecker checker(context, location, system, property);
   if (system == kSnomed && (property == "constraint" || property == "expression")) {
@@ -224,7 +224,7 @@ void CheckFilter(const nlohmann::json& include, const nlohmann::json& filter, co
     }
     return;
   }
-  const std::string_view version = Str(include, "version");
+  const std::string_view version = StringAt(include, "version");
   const package::Registry& registry = context.validator.registry();
   const nlohmann::json* cs = version.empty() ? nullptr : registry.FindCodeSystem(std::string(system).append("|").append(version));
   if (cs == nullptr) cs = registry.FindCodeSystem(system);
@@ -269,7 +269,7 @@ void CheckValueSetRules(const nlohmann::json& vs, const RuleContext& context) {
       const std::string location = Indexed(context.location + ".compose", part, i);
       // R4 valueset.html: compose.include.system is the code system's canonical URI; a contained
       // code system is named by its own url (with the valueset-system extension), never by '#id'.
-      const std::string_view system = Str(include, "system");
+      const std::string_view system = StringAt(include, "system");
       if (!system.empty() && !IsAbsoluteUri(system)) {
         context.report(location, Severity::kError, "invalid", "validator.valueset-system-relative",
                        "URI values in ValueSet.compose." + std::string(part) + ".system must be absolute ('" +

@@ -1,10 +1,14 @@
 #include "validation/vital_signs.h"
 
+#include "json/fields.h"
+
 #include <initializer_list>
 #include <string_view>
 
 namespace pdex::validation::internal {
 namespace {
+
+using json::StringAt;
 
 constexpr const char* kLoinc = "http://loinc.org";
 constexpr const char* kSnomed = "http://snomed.info/sct";
@@ -63,18 +67,13 @@ const std::initializer_list<VitalSignsGroup> kGroups = {
       "407556006", "407554009", "716579001", "399304008"}},
 };
 
-std::string_view Text(const nlohmann::json& object, const char* key) {
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
-}
-
 // The code of the first coding of `codings` in `group` (only its spec code unless
 // `equivalent_codes`), or empty.
 std::string_view MatchingCode(const nlohmann::json& codings, const VitalSignsGroup& group, bool equivalent_codes) {
   if (!equivalent_codes && group.system != kLoinc) return {};
   for (const nlohmann::json& coding : codings) {
-    if (!coding.is_object() || Text(coding, "system") != group.system) continue;
-    const std::string_view code = Text(coding, "code");
+    if (!coding.is_object() || StringAt(coding, "system") != group.system) continue;
+    const std::string_view code = StringAt(coding, "code");
     for (const char* listed : group.codes) {
       if (code == listed) return code;
       if (!equivalent_codes) break;  // the spec code only

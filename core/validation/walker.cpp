@@ -29,7 +29,7 @@ std::string SingleType(const ElementNode& def, const nlohmann::json* value) {
   for (const std::string& type : def.types) same = same && type == def.types[0];
   if (same) return def.types[0];
   if (value != nullptr && value->is_object()) {
-    const std::string_view resource_type = Str(*value, "resourceType");
+    const std::string_view resource_type = StringAt(*value, "resourceType");
     for (const std::string& type : def.types) {
       if (type == resource_type || type == "Resource") return std::string(resource_type);
     }
@@ -38,12 +38,6 @@ std::string SingleType(const ElementNode& def, const nlohmann::json* value) {
 }
 
 }  // namespace
-
-std::string_view Str(const nlohmann::json& object, const char* key) {
-  if (!object.is_object()) return {};
-  const auto it = object.find(key);
-  return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
-}
 
 Walker::Walker(const Validator& validator, const ValidatorOptions& options, Issues& issues)
     : validator_(validator), options_(options), issues_(&issues) {}
@@ -80,7 +74,7 @@ void Walker::Report(Severity severity, const char* code, const char* id, std::st
 
 void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFrame* outer, bool top_level,
                               bool contained, const std::vector<std::string>& type_profiles) {
-  const std::string type(Str(resource, "resourceType"));
+  const std::string type(StringAt(resource, "resourceType"));
   if (!resource.is_object() || type.empty()) {
     Report(Severity::kError, "structure", "validator.resource-type-missing",
            "expected a resource (a JSON object with resourceType)");
@@ -107,12 +101,12 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   frame.root = outer != nullptr ? outer->root : &resource;
   const bool bundle_entry = outer != nullptr && outer->bundle != nullptr && outer->resource == outer->bundle->bundle;
   frame.entry = bundle_entry ? &resource : (outer != nullptr ? outer->entry : nullptr);
-  frame.language = Str(resource, "language");
+  frame.language = StringAt(resource, "language");
   if (frame.language.empty() && outer != nullptr) frame.language = outer->language;
   BundleFrame bundle;
   if (type == "Bundle") {
     bundle.bundle = &resource;
-    bundle.type = std::string(Str(resource, "type"));
+    bundle.type = std::string(StringAt(resource, "type"));
     bundle.location = path_;
     if (const auto entries = resource.find("entry"); entries != resource.end() && entries->is_array()) {
       for (entry_index_ = 0; entry_index_ < entries->size(); ++entry_index_) {
@@ -120,14 +114,14 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
         if (!entry.is_object()) continue;
         const auto res = entry.find("resource");
         if (res == entry.end() || !res->is_object()) continue;
-        const std::string_view full_url = Str(entry, "fullUrl");
+        const std::string_view full_url = StringAt(entry, "fullUrl");
         if (full_url.empty()) bundle.without_full_url.emplace(&*res, entry_index_);
         if (!full_url.empty() && !bundle.by_full_url.emplace(std::string(full_url), &*res).second) {
           bundle.ambiguous.emplace(full_url);
         }
         CheckFullUrl(entry, *res);
-        if (!Str(*res, "id").empty()) {
-          const std::string key = std::string(Str(*res, "resourceType")) + "/" + std::string(Str(*res, "id"));
+        if (!StringAt(*res, "id").empty()) {
+          const std::string key = std::string(StringAt(*res, "resourceType")) + "/" + std::string(StringAt(*res, "id"));
           if (!bundle.by_type_id.emplace(key, &*res).second) bundle.ambiguous.insert(key);
         }
       }
@@ -228,7 +222,7 @@ void Walker::CheckVitalSigns(const nlohmann::json& observation, const std::vecto
 
 void Walker::CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& resource) {
   // R4 bundle.html#fullUrl: an absolute URL; a RESTful one ends with [type]/[id] of the resource.
-  const std::string_view full_url = Str(entry, "fullUrl");
+  const std::string_view full_url = StringAt(entry, "fullUrl");
   if (full_url.empty()) return;
   const std::string location = path_ + ".entry[" + std::to_string(entry_index_) + "]";
   if (full_url.find(':') == std::string_view::npos) {
@@ -237,8 +231,8 @@ void Walker::CheckFullUrl(const nlohmann::json& entry, const nlohmann::json& res
     return;
   }
   if (full_url.substr(0, 4) != "http") return;
-  const std::string type(Str(resource, "resourceType"));
-  const std::string id(Str(resource, "id"));
+  const std::string type(StringAt(resource, "resourceType"));
+  const std::string id(StringAt(resource, "id"));
   const std::string tail = "/" + type + "/" + id;
   const std::size_t type_at = full_url.rfind("/" + type + "/");
   if (!id.empty() && type_at != std::string_view::npos &&
@@ -259,7 +253,7 @@ void Walker::ValidateAgainstProfile(const nlohmann::json& resource, const std::s
            "profile '" + url + "' not checked: " + problem);
     return;
   }
-  const std::string type(Str(resource, "resourceType"));
+  const std::string type(StringAt(resource, "resourceType"));
   if (index->type() != type) {
     Report(Severity::kError, "invalid", "validator.profile-wrong-type",
            "profile '" + url + "' constrains " + index->type() + ", not " + type);
@@ -291,7 +285,7 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
     // (the HL7 validator does so for Bundle entries; a Parameters resource or a contained resource
     // is its own %resource, and a contained one has its container as %rootResource).
     const bool entry_root = value == frame.resource && frame.outer != nullptr &&
-                            Str(*frame.outer, "resourceType") == "Bundle";
+                            StringAt(*frame.outer, "resourceType") == "Bundle";
     const InvariantContext context{.resource = entry_root ? frame.outer : frame.resource,
                                    .root_resource = entry_root ? frame.outer : frame.container,
                                    .value = value,
@@ -441,13 +435,13 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
     if (count < def.min) {
       Report(Severity::kError, "structure", "validator.cardinality-min",
              def.name + ": minimum required = " + std::to_string(def.min) + ", but only found " + std::to_string(count) +
-                 " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+                 " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
     if (def.max >= 0 && count > def.max) {
       ReportAt(path_ + "." + (first == nullptr ? def.name : std::string(first->name)), Severity::kError, "structure",
                "validator.cardinality-max",
                def.name + ": maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count) +
-                   " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+                   " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
     std::erase_if(items, [](const Item& item) { return item.value == nullptr && item.ext == nullptr; });
     if (items.empty()) continue;
@@ -500,11 +494,11 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
         }
       }
     } else if (item.type == "code" && options_.check_bindings && use.binding != nullptr &&
-               Str(*use.binding, "strength") == "required") {
+               StringAt(*use.binding, "strength") == "required") {
       // A code given only by its extensions (e.g. data-absent-reason) still has no code from the
       // required value set, as the HL7 validator reports.
       Report(Severity::kError, "code-invalid", "validator.binding-no-code",
-             "no code provided, and a code is required from the value set " + std::string(Str(*use.binding, "valueSet")));
+             "no code provided, and a code is required from the value set " + std::string(StringAt(*use.binding, "valueSet")));
     }
     CheckFixedPattern(item.value, use);
     if (item.ext != nullptr) {
@@ -535,9 +529,9 @@ std::vector<std::string> Walker::ResourceTypeProfiles(const nlohmann::json& reso
   std::vector<std::string> profiles;
   const auto types = def.element->find("type");
   if (!def.type_profiles || types == def.element->end() || !types->is_array()) return profiles;
-  const std::string_view resource_type = Str(resource, "resourceType");
+  const std::string_view resource_type = StringAt(resource, "resourceType");
   for (const nlohmann::json& entry : *types) {
-    const std::string_view code = Str(entry, "code");
+    const std::string_view code = StringAt(entry, "code");
     if (code != resource_type && code != "Resource" && code != "DomainResource") continue;
     const auto listed = entry.find("profile");
     if (listed == entry.end() || !listed->is_array()) continue;
@@ -587,7 +581,7 @@ void Walker::ValidateComplex(const nlohmann::json& value, const std::string& typ
   if (const auto types = def.element->find("type");
       def.type_profiles && types != def.element->end() && types->is_array() && type != "Extension") {
     for (const nlohmann::json& entry : *types) {
-      if (Str(entry, "code") != type) continue;
+      if (StringAt(entry, "code") != type) continue;
       const auto profiles = entry.find("profile");
       if (profiles == entry.end() || !profiles->is_array()) continue;
       for (const nlohmann::json& url : *profiles) {

@@ -4,6 +4,7 @@
 
 #include "validation/element_index.h"
 #include "validation/validator.h"
+#include "json/fields.h"
 
 #include <nlohmann/json.hpp>
 
@@ -168,7 +169,10 @@ class PathScope {
 };
 
 // Shared helpers.
-std::string_view Str(const nlohmann::json& object, const char* key);
+using json::ArrayAt;
+using json::BoolAt;
+using json::ObjectAt;
+using json::StringAt;
 // FHIR "pattern" semantics: every property of `pattern` is present (recursively) in `value`.
 bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value);
 // FHIR "fixed" semantics: equal, ignoring id/extension the instance adds.

@@ -80,10 +80,10 @@ std::string TypeOfProfile(const package::Registry& registry, std::string_view ur
   const std::size_t bar = url.find('|');
   const std::string_view plain = url.substr(0, bar);
   if (plain.substr(0, kCoreSd.size()) == kCoreSd && plain.find('/', kCoreSd.size()) == std::string_view::npos) {
-    if (const nlohmann::json* sd = registry.FindStructureDefinition(plain)) return std::string(Str(*sd, "type"));
+    if (const nlohmann::json* sd = registry.FindStructureDefinition(plain)) return std::string(StringAt(*sd, "type"));
     return std::string(plain.substr(kCoreSd.size()));
   }
-  if (const nlohmann::json* sd = registry.FindStructureDefinition(url)) return std::string(Str(*sd, "type"));
+  if (const nlohmann::json* sd = registry.FindStructureDefinition(url)) return std::string(StringAt(*sd, "type"));
   return {};
 }
 
@@ -157,16 +157,16 @@ std::optional<int> Compare(const nlohmann::json& value, const nlohmann::json& bo
     return a < b ? -1 : a > b ? 1 : 0;
   }
   if (value.is_object() && bound.is_object() && value.contains("value") && bound.contains("value")) {
-    const std::string_view system = Str(value, "system");
-    const std::string_view code = Str(value, "code");
-    if (system != Str(bound, "system")) return std::nullopt;
-    if (code == Str(bound, "code")) return Compare(value["value"], bound["value"]);
+    const std::string_view system = StringAt(value, "system");
+    const std::string_view code = StringAt(value, "code");
+    if (system != StringAt(bound, "system")) return std::nullopt;
+    if (code == StringAt(bound, "code")) return Compare(value["value"], bound["value"]);
     // UCUM quantities compare in the bound's unit (e.g. -1 g against a minimum of 0 kg).
     if (system != "http://unitsofmeasure.org" || code.empty() || !value["value"].is_number() ||
         !bound["value"].is_number()) {
       return std::nullopt;
     }
-    const std::optional<double> converted = fhirpath::ConvertUnit(value["value"].get<double>(), code, Str(bound, "code"));
+    const std::optional<double> converted = fhirpath::ConvertUnit(value["value"].get<double>(), code, StringAt(bound, "code"));
     if (!converted) return std::nullopt;
     return Compare(nlohmann::json(*converted), bound["value"]);
   }
@@ -185,7 +185,7 @@ void Walker::CheckMinMax(const nlohmann::json& value, const ElementNode& node) {
   };
   auto describe = [&](const nlohmann::json& bound, const char* relative) {
     if (!value.is_string() || !bound.is_object()) return bound.dump();
-    return std::string(relative) + bound.value("value", nlohmann::json()).dump() + " " + std::string(Str(bound, "code"));
+    return std::string(relative) + bound.value("value", nlohmann::json()).dump() + " " + std::string(StringAt(bound, "code"));
   };
   if (const nlohmann::json* min = node.min_value) {
     if (const std::optional<int> found = order(*min, -1); found && *found < 0) {
@@ -215,12 +215,12 @@ std::optional<std::vector<std::pair<std::string, std::string>>> BoundCodes(const
   if (type == "CodeableConcept") {
     if (const auto codings = value.find("coding"); codings != value.end() && codings->is_array()) {
       for (const nlohmann::json& coding : *codings) {
-        if (!Str(coding, "code").empty()) codes.emplace_back(Str(coding, "system"), Str(coding, "code"));
+        if (!StringAt(coding, "code").empty()) codes.emplace_back(StringAt(coding, "system"), StringAt(coding, "code"));
       }
     }
   } else if (type == "Coding" || type == "Quantity" || type == "Age" || type == "Duration" || type == "Count" ||
              type == "Distance" || type == "SimpleQuantity" || type == "MoneyQuantity") {
-    if (!Str(value, "code").empty()) codes.emplace_back(Str(value, "system"), Str(value, "code"));
+    if (!StringAt(value, "code").empty()) codes.emplace_back(StringAt(value, "system"), StringAt(value, "code"));
   } else if (value.is_string() && (type == "code" || type == "string" || type == "uri")) {
     codes.emplace_back("", value.get<std::string>());
   } else {
@@ -235,7 +235,7 @@ std::string WrongDisplay(const terminology::TerminologyService& terminology, con
                          const std::string& type, std::string_view language) {
   auto check = [&](const nlohmann::json& coding) {
     const terminology::DisplayCheck display =
-        terminology.CheckDisplay(Str(coding, "system"), Str(coding, "code"), Str(coding, "display"), language);
+        terminology.CheckDisplay(StringAt(coding, "system"), StringAt(coding, "code"), StringAt(coding, "display"), language);
     return display.verdict == terminology::DisplayVerdict::kWrong ? display.message : std::string();
   };
   if (type == "Coding") return check(value);
@@ -257,8 +257,8 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   if (binding == nullptr) return;
   const std::optional<std::vector<std::pair<std::string, std::string>>> codes = BoundCodes(value, type);
   if (!codes) return;
-  const std::string_view strength = Str(*binding, "strength");
-  const std::string_view value_set = Str(*binding, "valueSet");
+  const std::string_view strength = StringAt(*binding, "strength");
+  const std::string_view value_set = StringAt(*binding, "valueSet");
   const std::string wrong_display =
       codes->empty() ? std::string() : WrongDisplay(validator_.terminology(), value, type, frame.language);
   if (!value_set.empty() && strength != "example") {
@@ -278,12 +278,12 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   const auto extensions = binding->find("extension");
   if (codes->empty() || extensions == binding->end() || !extensions->is_array()) return;
   for (const nlohmann::json& extension : *extensions) {
-    if (Str(extension, "url") != kAdditionalBinding) continue;
+    if (StringAt(extension, "url") != kAdditionalBinding) continue;
     std::string_view purpose, additional_set;
     if (const auto parts = extension.find("extension"); parts != extension.end() && parts->is_array()) {
       for (const nlohmann::json& part : *parts) {
-        if (Str(part, "url") == "purpose") purpose = Str(part, "valueCode");
-        if (Str(part, "url") == "valueSet") additional_set = Str(part, "valueCanonical");
+        if (StringAt(part, "url") == "purpose") purpose = StringAt(part, "valueCode");
+        if (StringAt(part, "url") == "valueSet") additional_set = StringAt(part, "valueCanonical");
       }
     }
     if (!additional_set.empty() && (purpose == "required" || purpose == "extensible")) {
@@ -336,8 +336,8 @@ void Walker::CheckCodesInValueSet(const std::vector<std::pair<std::string, std::
 
 void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& frame) {
   if (!options_.check_bindings) return;
-  const std::string_view system = Str(coding, "system");
-  const std::string_view code = Str(coding, "code");
+  const std::string_view system = StringAt(coding, "system");
+  const std::string_view code = StringAt(coding, "code");
   if (!system.empty() && system.find(':') == std::string_view::npos) {
     // R4 datatypes.html#Coding: system is an absolute URI.
     ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-relative",
@@ -352,7 +352,7 @@ void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& fram
     return;
   }
   if (code_system != nullptr &&
-      (Str(*code_system, "content") == "supplement" || !Str(*code_system, "supplements").empty())) {
+      (StringAt(*code_system, "content") == "supplement" || !StringAt(*code_system, "supplements").empty())) {
     // R4 codesystem.html#supplements: a supplement adds properties/designations to another code
     // system; codings use the supplemented system's url.
     ReportAt(path_ + ".system", Severity::kError, "invalid", "validator.coding-system-is-supplement",
@@ -368,7 +368,7 @@ void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& fram
     return;
   }
   const terminology::DisplayCheck display =
-      validator_.terminology().CheckDisplay(system, code, Str(coding, "display"), frame.language);
+      validator_.terminology().CheckDisplay(system, code, StringAt(coding, "display"), frame.language);
   if (display.verdict == terminology::DisplayVerdict::kWrong) {
     ReportAt(path_ + ".display", Severity::kError, "invalid", "validator.display-wrong", display.message);
   }
@@ -384,7 +384,7 @@ void Walker::CheckAttachment(const nlohmann::json& attachment) {
   // R4 datatypes.html#Attachment: size is the number of bytes of the content, i.e. of the decoded
   // data when data is given.
   const auto size = attachment.find("size");
-  const std::string_view data = Str(attachment, "data");
+  const std::string_view data = StringAt(attachment, "data");
   if (size == attachment.end() || !size->is_number_integer() || data.empty() || !IsValidBase64(data)) return;
   std::size_t chars = 0, padding = 0;
   for (const char c : data) {
@@ -412,7 +412,7 @@ bool LooksLikeTypeName(std::string_view segment) {
 }  // namespace
 
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
-  const std::string_view ref = Str(reference, "reference");
+  const std::string_view ref = StringAt(reference, "reference");
   if (ref.empty()) return;
   if (ref.find_first_of(" \t\r\n") != std::string_view::npos) {
     // R4 references.html#literal: a URL (relative or absolute), so no whitespace.
@@ -429,7 +429,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
     } else if (frame.container != nullptr) {
       if (const auto contained = frame.container->find("contained"); contained != frame.container->end() && contained->is_array()) {
         for (const nlohmann::json& resource : *contained) {
-          if (Str(resource, "id") == id) target = &resource;
+          if (StringAt(resource, "id") == id) target = &resource;
         }
       }
     }
@@ -457,7 +457,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
     }
   }
   if (target != nullptr) {
-    target_type = std::string(Str(*target, "resourceType"));
+    target_type = std::string(StringAt(*target, "resourceType"));
   } else if (ref.substr(0, 4) != "urn:") {
     // [base/]Type/id[/_history/vid] (R4 references.html#literal)
     std::string_view path = ref;
@@ -488,7 +488,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
     }
   }
   if (target_type.empty()) return;
-  const std::string_view declared = Str(reference, "type");
+  const std::string_view declared = StringAt(reference, "type");
   if (!declared.empty() && declared != target_type) {
     Report(Severity::kError, "structure", "validator.reference-type-mismatch",
            "Reference.type is " + std::string(declared) + " but the reference points to a " + target_type);
@@ -496,7 +496,7 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
   std::vector<std::string> allowed;
   if (const auto types = node.element->find("type"); types != node.element->end() && types->is_array()) {
     for (const nlohmann::json& entry : *types) {
-      if (Str(entry, "code") != "Reference") continue;
+      if (StringAt(entry, "code") != "Reference") continue;
       const auto profiles = entry.find("targetProfile");
       if (profiles == entry.end() || !profiles->is_array()) return;  // any target
       for (const nlohmann::json& url : *profiles) {
@@ -537,7 +537,7 @@ void Walker::CheckTargetProfiles(const nlohmann::json& target, const std::string
   const auto types = node.element->find("type");
   if (types == node.element->end() || !types->is_array()) return;
   for (const nlohmann::json& entry : *types) {
-    if (Str(entry, "code") != "Reference") continue;
+    if (StringAt(entry, "code") != "Reference") continue;
     const auto listed = entry.find("targetProfile");
     if (listed == entry.end() || !listed->is_array()) continue;
     for (const nlohmann::json& url : *listed) {
@@ -586,7 +586,7 @@ void Walker::CheckTargetProfiles(const nlohmann::json& target, const std::string
 bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
                             std::size_t depth) {
   const ElementNode& def = index.node(node);
-  const std::string_view url = Str(extension, "url");
+  const std::string_view url = StringAt(extension, "url");
   if (url.empty()) {
     Report(Severity::kError, "structure", "validator.extension-url-missing", "an extension must have a url");
     return false;
@@ -640,8 +640,8 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
     const auto& [where_path, where_type] = context_.back();
     bool ok = false;
     for (const nlohmann::json& context : *contexts) {
-      const std::string_view kind = Str(context, "type");
-      const std::string expression(Str(context, "expression"));
+      const std::string_view kind = StringAt(context, "type");
+      const std::string expression(StringAt(context, "expression"));
       if (kind != "element") {
         ok = true;  // fhirpath / extension contexts are not evaluated: accept
         break;
@@ -657,7 +657,7 @@ bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex&
       for (int hops = 0; hops < 6 && !ok; ++hops) {
         const nlohmann::json* type_sd = validator_.TypeDefinition(type);
         if (type_sd == nullptr) break;
-        const std::string_view base = Str(*type_sd, "baseDefinition");
+        const std::string_view base = StringAt(*type_sd, "baseDefinition");
         const std::size_t slash = base.rfind('/');
         if (slash == std::string_view::npos) break;
         type = std::string(base.substr(slash + 1));

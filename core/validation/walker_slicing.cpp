@@ -49,7 +49,7 @@ const ElementIndex* TypeIndex(const Validator& validator, const ElementNode& nod
       std::string problem;
       if (const ElementIndex* index = validator.IndexFor((*profiles)[0].get<std::string>(), generator, problem)) return index;
     }
-    if (const nlohmann::json* sd = validator.registry().FindTypeDefinition(Str(type, "code"))) {
+    if (const nlohmann::json* sd = validator.registry().FindTypeDefinition(StringAt(type, "code"))) {
       return validator.IndexForDefinition(*sd);
     }
   }
@@ -131,13 +131,13 @@ std::vector<const nlohmann::json*> Navigate(const nlohmann::json& start, std::st
     std::vector<const nlohmann::json*> next;
     if (segment == "resolve()") {
       for (const nlohmann::json* value : current) {
-        const std::string_view reference = Str(*value, "reference");
+        const std::string_view reference = StringAt(*value, "reference");
         if (reference.empty()) continue;
         if (reference[0] == '#' && frame.container != nullptr) {
           if (const auto contained = frame.container->find("contained");
               contained != frame.container->end() && contained->is_array()) {
             for (const nlohmann::json& resource : *contained) {
-              if (Str(resource, "id") == reference.substr(1)) next.push_back(&resource);
+              if (StringAt(resource, "id") == reference.substr(1)) next.push_back(&resource);
             }
           }
         } else if (frame.bundle != nullptr) {
@@ -179,7 +179,7 @@ std::vector<const nlohmann::json*> Navigate(const nlohmann::json& start, std::st
       }
     }
     if (!extension_url.empty()) {
-      std::erase_if(next, [&](const nlohmann::json* e) { return Str(*e, "url") != extension_url; });
+      std::erase_if(next, [&](const nlohmann::json* e) { return StringAt(*e, "url") != extension_url; });
     }
     current = std::move(next);
   }
@@ -193,9 +193,9 @@ std::vector<std::pair<std::string, std::string>> CodesOf(const nlohmann::json& v
     codes.emplace_back("", value.get<std::string>());
   } else if (const auto codings = value.is_object() ? value.find("coding") : value.end();
              value.is_object() && codings != value.end() && codings->is_array()) {
-    for (const nlohmann::json& coding : *codings) codes.emplace_back(Str(coding, "system"), Str(coding, "code"));
-  } else if (!Str(value, "code").empty()) {
-    codes.emplace_back(Str(value, "system"), Str(value, "code"));
+    for (const nlohmann::json& coding : *codings) codes.emplace_back(StringAt(coding, "system"), StringAt(coding, "code"));
+  } else if (!StringAt(value, "code").empty()) {
+    codes.emplace_back(StringAt(value, "system"), StringAt(value, "code"));
   }
   return codes;
 }
@@ -221,8 +221,8 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
     return ValidatesCleanly(item, index, slice, frame, depth);  // no discriminator: R4 says "by validation"
   }
   for (const nlohmann::json& discriminator : discriminators) {
-    const std::string_view type = Str(discriminator, "type");
-    const std::string_view path = Str(discriminator, "path");
+    const std::string_view type = StringAt(discriminator, "type");
+    const std::string_view path = StringAt(discriminator, "path");
     const DefLocation at = FindDefinition(validator_, index, slice, path, options_.snapshot_generator);
     // The slice does not define the discriminator element: it puts no constraint there.
     if (at.index == nullptr) continue;
@@ -234,8 +234,8 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
       const nlohmann::json* expected = FixedOrPattern(*def.element, is_pattern);
       if (expected == nullptr) {
         const auto binding = def.element->find("binding");
-        if (binding != def.element->end() && !Str(*binding, "valueSet").empty() &&
-            Str(*binding, "strength") == "required") {
+        if (binding != def.element->end() && !StringAt(*binding, "valueSet").empty() &&
+            StringAt(*binding, "strength") == "required") {
           // A value discriminator on an element with a required binding: the code must be in the
           // value set. When the local terminology cannot tell, the slice is assumed to match (the
           // alternative would report every such element as unmatched). Weaker bindings (e.g. the
@@ -243,7 +243,7 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
           bool any = false;
           for (const nlohmann::json* value : values) {
             for (const auto& [system, code] : CodesOf(*value)) {
-              const auto check = validator_.terminology().CheckCode(Str(*binding, "valueSet"), system, code);
+              const auto check = validator_.terminology().CheckCode(StringAt(*binding, "valueSet"), system, code);
               any = any || check.membership != terminology::Membership::kNotMember;
             }
           }
@@ -270,10 +270,10 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
     } else if (type == "type") {
       std::string actual;
       if (path == "$this" || path.empty()) {
-        actual = item.value->is_object() && !Str(*item.value, "resourceType").empty()
-                     ? std::string(Str(*item.value, "resourceType")) : item.type;
-      } else if (values.size() == 1 && !Str(*values[0], "resourceType").empty()) {
-        actual = std::string(Str(*values[0], "resourceType"));
+        actual = item.value->is_object() && !StringAt(*item.value, "resourceType").empty()
+                     ? std::string(StringAt(*item.value, "resourceType")) : item.type;
+      } else if (values.size() == 1 && !StringAt(*values[0], "resourceType").empty()) {
+        actual = std::string(StringAt(*values[0], "resourceType"));
       }
       if (actual.empty()) {
         if (!ValidatesCleanly(item, index, slice, frame, depth)) return false;
@@ -297,7 +297,7 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
           for (const nlohmann::json* value : values) {
             if (!value->is_object()) continue;
             // A resource conforms only to profiles of its own type.
-            const std::string_view resource_type = Str(*value, "resourceType");
+            const std::string_view resource_type = StringAt(*value, "resourceType");
             if (!resource_type.empty() && resource_type != profile->type()) continue;
             Issues scratch;
             Issues* saved = issues_;
@@ -325,7 +325,7 @@ void Walker::ValidateSlices(const std::vector<Item>& items, const ElementIndex& 
     for (const Item& item : items) ValidateItem(item, index, node, frame, depth);
     return;
   }
-  const std::string_view rules = Str(*def.slicing, "rules");
+  const std::string_view rules = StringAt(*def.slicing, "rules");
   const auto ordered_it = def.slicing->find("ordered");
   const bool ordered = ordered_it != def.slicing->end() && ordered_it->is_boolean() && ordered_it->get<bool>();
   static const nlohmann::json kNone = nlohmann::json::array();
@@ -367,12 +367,12 @@ void Walker::ValidateSlices(const std::vector<Item>& items, const ElementIndex& 
     if (counts[k] < slice.min) {
       Report(Severity::kError, "structure", "validator.slice-cardinality-min",
              def.name + ":" + slice.slice_name + ": minimum required = " + std::to_string(slice.min) + ", but only found " +
-                 std::to_string(counts[k]) + " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+                 std::to_string(counts[k]) + " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
     if (slice.max >= 0 && counts[k] > slice.max) {
       Report(Severity::kError, "structure", "validator.slice-cardinality-max",
              def.name + ":" + slice.slice_name + ": maximum allowed = " + std::to_string(slice.max) + ", but found " +
-                 std::to_string(counts[k]) + " (from " + std::string(Str(index.structure_definition(), "url")) + ")");
+                 std::to_string(counts[k]) + " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
   }
 }
