@@ -12,23 +12,17 @@
 namespace pdex::validation::testing {
 namespace {
 
-nlohmann::json Parse(const std::string& text) {
-  json::ParsedJson parsed = json::ParseJson(text);
-  REQUIRE(parsed.ok());
-  return std::move(parsed.value);
-}
-
 // A registry with the R4 pack and `extra` conformance resources, and a validator over it.
 struct Setup {
   explicit Setup(const std::vector<std::string>& extra = {}) {
     static const std::string pack = ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or("");
     registry.LoadPackText(pack, "pack");
-    for (const std::string& text : extra) registry.Add(Parse(text));
+    for (const std::string& text : extra) registry.Add(ParseTestJson(text));
     terminology = std::make_unique<terminology::TerminologyService>(registry);
     validator = std::make_unique<Validator>(registry, *terminology);
   }
   Issues Run(const std::string& text, const ValidatorOptions& options = {}) const {
-    return validator->Validate(Parse(text), options);
+    return validator->Validate(ParseTestJson(text), options);
   }
   package::Registry registry;
   std::unique_ptr<terminology::TerminologyService> terminology;

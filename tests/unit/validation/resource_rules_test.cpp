@@ -13,12 +13,6 @@
 namespace pdex::validation::testing {
 namespace {
 
-nlohmann::json Json(const std::string& text) {
-  json::ParsedJson parsed = json::ParseJson(text);
-  REQUIRE(parsed.ok());
-  return std::move(parsed.value);
-}
-
 // The core definitions plus the supporting resources the tests refer to (loaded once).
 const package::Registry& Registry() {
   static const package::Registry* registry = [] {
@@ -56,7 +50,7 @@ const package::Registry& Registry() {
                    {"id":"Parameters.parameter:extra","path":"Parameters.parameter","sliceName":"extra","min":0,"max":"1"},
                    {"id":"Parameters.parameter:extra.name","path":"Parameters.parameter.name","fixedString":"extra"}]}})",
          }) {
-      loaded->Add(Json(text));
+      loaded->Add(ParseTestJson(text));
     }
     return loaded;
   }();
@@ -66,7 +60,7 @@ const package::Registry& Registry() {
 Issues Run(const std::string& text) {
   static const terminology::TerminologyService terminology(Registry());
   static const Validator validator(Registry(), terminology);
-  return validator.Validate(Json(text));
+  return validator.Validate(ParseTestJson(text));
 }
 
 // The issues with `id` (any severity), as "severity@location".

@@ -1,10 +1,13 @@
 #include "test_support.h"
 
+#include "json/parse.h"
+
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <stdexcept>
 
 namespace pdex::validation::testing {
 
@@ -70,6 +73,12 @@ std::string Describe(const Issues& issues, bool errors_only) {
            issue.diagnostics + "\n";
   }
   return out;
+}
+
+nlohmann::json ParseTestJson(const std::string& text) {
+  json::ParsedJson parsed = json::ParseJson(text);
+  if (!parsed.ok()) throw std::runtime_error("test JSON does not parse: " + parsed.error->message);
+  return std::move(parsed.value);
 }
 
 }  // namespace pdex::validation::testing

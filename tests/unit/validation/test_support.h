@@ -24,5 +24,7 @@ std::string Describe(const Issues& issues, bool errors_only = true);
 // A tracked list in tests/unit/validation/ ("<key> | <reason>" per line, '#' comments): key -> reason
 // (empty when a line has no " | "). Empty when the file is missing.
 std::map<std::string, std::string> ReadReasonList(const std::string& file_name);
+// `text` read by the core's JSON parser; malformed text throws std::runtime_error (a failed test).
+nlohmann::json ParseTestJson(const std::string& text);
 
 }  // namespace pdex::validation::testing
