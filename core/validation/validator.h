@@ -104,6 +104,10 @@ struct ValidatorOptions {
   // Canonical resources marked experimental are errors (the HL7 validator's no-experimental-content
   // mode, for production systems that must not act on draft definitions).
   bool no_experimental_content = false;
+  // Relative references (Type/id) must resolve to a resource that travels with this one (a Bundle
+  // entry, a parameter of a Parameters resource such as a $member-match request); unresolved is an
+  // error. The HL7 validator's validateReference CHECK_EXISTS. Absolute URLs are not fetched.
+  bool check_references_exist = false;
   // An Observation whose code is a vital sign's LOINC code (R4 observation.html#vitals: 8867-4,
   // 85354-9...) is also checked against that core profile (heartrate, bp...). When set, so are the
   // equivalent LOINC and SNOMED CT codes the HL7 Java validator recognises (e.g. 8306-3 body length,

@@ -409,6 +409,31 @@ bool LooksLikeTypeName(std::string_view segment) {
   return true;
 }
 
+// The resource a relative reference "Type/id" names among the parameters (and their parts) of a
+// Parameters resource, or nullptr.
+const nlohmann::json* FindParameterResource(const nlohmann::json* root, std::string_view ref) {
+  if (root == nullptr || StringAt(*root, "resourceType") != "Parameters") return nullptr;
+  std::vector<const nlohmann::json*> pending{root};
+  while (!pending.empty()) {
+    const nlohmann::json* holder = pending.back();
+    pending.pop_back();
+    const nlohmann::json* parameters = ArrayAt(*holder, holder == root ? "parameter" : "part");
+    for (std::size_t i = 0; parameters != nullptr && i < parameters->size(); ++i) {
+      const nlohmann::json& parameter = (*parameters)[i];
+      if (const nlohmann::json* resource = ObjectAt(parameter, "resource")) {
+        const std::string_view type = StringAt(*resource, "resourceType");
+        const std::string_view id = StringAt(*resource, "id");
+        if (!id.empty() && ref.size() == type.size() + 1 + id.size() && ref.substr(0, type.size()) == type &&
+            ref[type.size()] == '/' && ref.substr(type.size() + 1) == id) {
+          return resource;
+        }
+      }
+      pending.push_back(&parameter);
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
@@ -453,6 +478,14 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
       Report(Severity::kError, "structure", "validator.reference-bundle-unresolved",
              "reference '" + std::string(ref) + "' is a URN but no entry of this " + frame.bundle->type +
                  " Bundle has that fullUrl");
+      return;
+    }
+  }
+  if (target == nullptr && options_.check_references_exist && ref[0] != '#' && ref.find(':') == std::string_view::npos) {
+    target = frame.bundle == nullptr ? FindParameterResource(frame.root, ref) : nullptr;
+    if (target == nullptr) {
+      Report(Severity::kError, "not-found", "validator.reference-unresolved",
+             "Unable to resolve resource with reference '" + std::string(ref) + "'");
       return;
     }
   }

@@ -146,6 +146,29 @@ TEST_CASE("no_experimental_content: experimental canonical resources are errors"
   CHECK_FALSE(Find(Run(released.dump(), production), "validator.experimental-content", "ValueSet"));
 }
 
+TEST_CASE("check_references_exist: relative references resolve among the resources sent together",
+          "[validator][references]") {
+  // A $member-match request: the Coverage names its beneficiary among the Parameters' resources.
+  const std::string request = R"({"resourceType":"Parameters","parameter":[
+    {"name":"MemberPatient","resource":{"resourceType":"Patient","id":"1"}},
+    {"name":"CoverageToMatch","resource":{"resourceType":"Coverage","id":"c","status":"active",
+      "beneficiary":{"reference":"Patient/1"},"payor":[{"reference":"http://example.org/fhir/Organization/p"}]}},
+    {"name":"Wrapper","part":[{"name":"Nested","resource":{"resourceType":"Coverage","id":"d","status":"active",
+      "beneficiary":{"reference":"Patient/2"},"payor":[{"reference":"Patient/1"}]}}]}]})";
+  ValidatorOptions exist;
+  exist.check_references_exist = true;
+  CHECK_FALSE(Find(Run(request), "validator.reference-unresolved", "Parameters.parameter[2].part[0].resource.beneficiary"));
+  const Issues checked = Run(request, exist);
+  CHECK(Find(checked, "validator.reference-unresolved", "Parameters.parameter[2].part[0].resource.beneficiary") ==
+        Severity::kError);
+  CHECK_FALSE(Find(checked, "validator.reference-unresolved", "Parameters.parameter[1].resource.beneficiary"));
+  CHECK_FALSE(Find(checked, "validator.reference-unresolved", "Parameters.parameter[2].part[0].resource.payor[0]"));
+  CHECK_FALSE(Find(checked, "validator.reference-unresolved", "Parameters.parameter[1].resource.payor[0]"));
+  // Outside Bundles and Parameters a relative reference has nothing to resolve against.
+  CHECK(Find(Run(R"({"resourceType":"Coverage","status":"active","beneficiary":{"reference":"Patient/1"},
+    "payor":[{"display":"P"}]})", exist), "validator.reference-unresolved", "Coverage.beneficiary") == Severity::kError);
+}
+
 TEST_CASE("Duration bounds are relative to now, at the value's precision", "[validator][relative-time]") {
   // A minimum of now - 1 a is 2019-02-28T12:00Z (clamped), a maximum of now + 1 a 2021-02-28T12:00Z.
   CHECK(CompareWithNowOffset("2019-02-27", Duration(1, "a"), -1, kLeapDayNoon) == -1);

@@ -196,6 +196,7 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   base_options.assume_valid_rest_references = test.value("assumeValidRestReferences", false);
   base_options.for_publication = test.value("for-publication", false);
   base_options.no_experimental_content = test.value("no-experimental-content", false);
+  base_options.check_references_exist = test.value("validateReference", std::string()).rfind("CHECK_EXISTS", 0) == 0;
   {
     const terminology::TerminologyService terminology(registry);
     const Validator validator(registry, terminology);
