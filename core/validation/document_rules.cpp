@@ -32,26 +32,26 @@ SectionTarget ParseTarget(std::string_view ref, std::string_view base) {
 }
 
 bool Matches(const nlohmann::json& entry, const SectionTarget& target, bool with_version) {
-  const nlohmann::json* resource = entry.is_object() && entry.contains("resource") ? &entry["resource"] : nullptr;
-  if (resource == nullptr || !resource->is_object()) return false;
+  const nlohmann::json* resource = ObjectAt(entry, "resource");
+  if (resource == nullptr) return false;
   const std::string_view full_url = StringAt(entry, "fullUrl");
   const bool by_url = !target.url.empty() && full_url == target.url;
   const bool by_type_id = !target.type_id.empty() && (full_url.empty() || target.url.empty()) &&
-                          std::string(StringAt(*resource, "resourceType")) + "/" + std::string(StringAt(*resource, "id")) == target.type_id;
+                          IsNamedBy(*resource, target.type_id);
   if (!by_url && !by_type_id) return false;
   if (!with_version || target.version.empty()) return true;
-  const auto meta = resource->find("meta");
-  return meta != resource->end() && StringAt(*meta, "versionId") == target.version;
+  const nlohmann::json* meta = ObjectAt(*resource, "meta");
+  return meta != nullptr && StringAt(*meta, "versionId") == target.version;
 }
 
 }  // namespace
 
 void Walker::CheckDocumentSections(const nlohmann::json& bundle) {
-  const auto entries = bundle.find("entry");
-  if (entries == bundle.end() || !entries->is_array() || entries->empty()) return;
+  const nlohmann::json* entries = ArrayAt(bundle, "entry");
+  if (entries == nullptr || entries->empty()) return;
   const nlohmann::json& first = (*entries)[0];
-  const auto composition = first.is_object() ? first.find("resource") : first.end();
-  if (composition == first.end() || !composition->is_object() || StringAt(*composition, "resourceType") != "Composition") return;
+  const nlohmann::json* composition = ObjectAt(first, "resource");
+  if (composition == nullptr || StringAt(*composition, "resourceType") != "Composition") return;
   // Relative references resolve against the Composition's own base (bundle.html#references).
   std::string base;
   const std::string_view full_url = StringAt(first, "fullUrl");
@@ -60,18 +60,18 @@ void Walker::CheckDocumentSections(const nlohmann::json& bundle) {
     base = std::string(full_url.substr(0, full_url.size() - tail.size()));
   }
   // Sections nest (Composition.section.section); walk them breadth-first with their locations.
-  std::vector<std::pair<const nlohmann::json*, std::string>> pending{{&*composition, path_ + ".entry[0].resource"}};
+  std::vector<std::pair<const nlohmann::json*, std::string>> pending{{composition, path_ + ".entry[0].resource"}};
   for (std::size_t next = 0; next < pending.size(); ++next) {
     const auto [holder, location] = pending[next];  // a copy: emplace_back below may reallocate
-    const auto sections = holder->find("section");
-    if (sections == holder->end() || !sections->is_array()) continue;
+    const nlohmann::json* sections = ArrayAt(*holder, "section");
+    if (sections == nullptr) continue;
     for (std::size_t s = 0; s < sections->size(); ++s) {
       const nlohmann::json& section = (*sections)[s];
       if (!section.is_object()) continue;
       const std::string section_location = location + ".section[" + std::to_string(s) + "]";
       pending.emplace_back(&section, section_location);
-      const auto refs = section.find("entry");
-      if (refs == section.end() || !refs->is_array()) continue;
+      const nlohmann::json* refs = ArrayAt(section, "entry");
+      if (refs == nullptr) continue;
       for (std::size_t r = 0; r < refs->size(); ++r) {
         const std::string_view ref = StringAt((*refs)[r], "reference");
         if (ref.empty() || ref[0] == '#') continue;

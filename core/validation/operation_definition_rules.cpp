@@ -41,15 +41,8 @@ long long MaxOf(std::string_view max) {
   return std::stoll(std::string(max));
 }
 
-std::string Join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& item : items) AppendToList(out, item);
-  return out.empty() ? "(none)" : out;
-}
-
-bool Contains(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
+// `items` as a list for messages; "(none)" when empty.
+std::string Join(const std::vector<std::string>& items) { return items.empty() ? "(none)" : JoinList(items); }
 
 class ProfileComparison {
  public:

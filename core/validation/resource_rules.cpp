@@ -7,6 +7,7 @@
 #include "validation/primitives.h"
 #include "validation/walker.h"
 
+#include <algorithm>
 #include <array>
 #include <set>
 #include <utility>
@@ -77,6 +78,16 @@ std::string Quoted(std::string_view text) {
 void AppendToList(std::string& list, std::string_view item, std::string_view separator) {
   if (!list.empty()) list.append(separator);
   list.append(item);
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+  std::string list;
+  for (const std::string& item : items) AppendToList(list, item);
+  return list;
+}
+
+bool Contains(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
 }
 
 void Walker::CheckResourceRules(const nlohmann::json& resource, std::string_view type, bool contained) {
@@ -155,7 +166,7 @@ void Walker::CheckBundleRules(const nlohmann::json& bundle) {
     }
     if (mode == "match" && !searched.empty() && searched.count(type) == 0) {
       std::string list;
-      for (const std::string& t : searched) list += (list.empty() ? "" : ", ") + t;
+      for (const std::string& t : searched) AppendToList(list, t);
       ReportAt(location, Severity::kError, "invalid", "validator.bundle-search-wrong-type",
                "This is not a matching resource type for the specified search (" + type + " expecting [" + list + "])");
     }

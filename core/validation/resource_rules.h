@@ -20,6 +20,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pdex::validation::internal {
 
@@ -39,6 +40,9 @@ std::string Indexed(const std::string& location, std::string_view name, std::siz
 std::string Quoted(std::string_view text);
 // Appends `item` to a `separator`-separated list.
 void AppendToList(std::string& list, std::string_view item, std::string_view separator = ", ");
+// `items` as a ", "-separated list.
+std::string JoinList(const std::vector<std::string>& items);
+bool Contains(const std::vector<std::string>& list, std::string_view item);
 
 void CheckCodeSystemRules(const nlohmann::json& code_system, const RuleContext& context);
 void CheckValueSetRules(const nlohmann::json& value_set, const RuleContext& context);

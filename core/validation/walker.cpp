@@ -2,6 +2,7 @@
 
 #include "validation/primitives.h"
 #include "validation/questionnaire.h"
+#include "validation/resource_rules.h"
 #include "validation/vital_signs.h"
 
 #include <algorithm>
@@ -13,12 +14,6 @@ bool IsResourceTypeCode(const Validator& validator, std::string_view type) {
   if (type == "Resource" || type == "DomainResource") return true;
   if (type.empty() || type[0] < 'A' || type[0] > 'Z') return false;
   return validator.IsResourceType(type);
-}
-
-std::string JoinTypes(const std::vector<std::string>& types) {
-  std::string out;
-  for (const std::string& type : types) out += (out.empty() ? "" : ", ") + type;
-  return out;
 }
 
 // The type of a non-choice element: its one type code (several entries of one code differ only by
@@ -159,7 +154,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
     }
     if (!any) {
       std::string list;
-      for (const std::string& url : type_profiles) list += (list.empty() ? "" : ", ") + url;
+      for (const std::string& url : type_profiles) AppendToList(list, url);
       Report(Severity::kError, "structure", "validator.profile-none-matches",
              "the resource conforms to none of the profiles allowed here: " + list);
     }
@@ -186,7 +181,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
   context_.pop_back();
   if (!frame.invariants.empty()) {
     std::string keys;
-    for (const std::string& key : frame.invariants) keys += (keys.empty() ? "" : ", ") + key;
+    for (const std::string& key : frame.invariants) AppendToList(keys, key);
     Report(Severity::kInformation, "informational", "validator.invariants-not-evaluated",
            std::to_string(frame.invariants.size()) + " invariants could not be evaluated: " + keys);
   }
@@ -379,7 +374,7 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
       if (type.empty() && !def.choice_base.empty()) {
         ReportAt(path_ + "." + name, Severity::kError, "structure", "validator.choice-type-not-allowed",
                  "type '" + name.substr(def.choice_base.size()) + "' is not allowed for " + def.name + " (allowed: " +
-                     JoinTypes(def.types) + ")");
+                     JoinList(def.types) + ")");
         items.push_back(Item{.name = f.name});  // counts for cardinality, not validated
         continue;
       }

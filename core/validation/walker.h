@@ -177,6 +177,8 @@ using json::StringAt;
 bool MatchesPattern(const nlohmann::json& pattern, const nlohmann::json& value);
 // FHIR "fixed" semantics: equal, ignoring id/extension the instance adds.
 bool MatchesFixed(const nlohmann::json& fixed, const nlohmann::json& value);
+// Whether `resource` is the one a relative reference "Type/id" names.
+bool IsNamedBy(const nlohmann::json& resource, std::string_view type_id);
 // Type name a canonical StructureDefinition URL stands for (core types by URL tail; else lookup).
 std::string TypeOfProfile(const package::Registry& registry, std::string_view url);
 

@@ -4,6 +4,7 @@
 #include "fhirpath/evaluator.h"
 #include "validation/primitives.h"
 #include "validation/relative_time.h"
+#include "validation/resource_rules.h"
 
 #include <cmath>
 #include <ctime>
@@ -14,13 +15,6 @@ namespace {
 
 bool NumbersEqual(const nlohmann::json& a, const nlohmann::json& b) {
   return a.is_number() && b.is_number() && std::fabs(a.get<double>() - b.get<double>()) <= 1e-12 * std::max(1.0, std::fabs(a.get<double>()));
-}
-
-bool Contains(const std::vector<std::string>& list, std::string_view value) {
-  for (const std::string& item : list) {
-    if (item == value) return true;
-  }
-  return false;
 }
 
 constexpr std::string_view kCoreSd = "http://hl7.org/fhir/StructureDefinition/";
@@ -307,7 +301,7 @@ void Walker::CheckCodesInValueSet(const std::vector<std::pair<std::string, std::
     }
   }
   std::string shown;
-  for (const auto& [system, code] : codes) shown += (shown.empty() ? "" : ", ") + (system.empty() ? code : system + "#" + code);
+  for (const auto& [system, code] : codes) AppendToList(shown, system.empty() ? code : system + "#" + code);
   const std::string what = std::string(strength) + (additional ? " additional binding's value set " : " value set ") +
                            std::string(value_set);
   if (not_checked && wrong_display.empty()) {
@@ -420,14 +414,8 @@ const nlohmann::json* FindParameterResource(const nlohmann::json* root, std::str
     const nlohmann::json* parameters = ArrayAt(*holder, holder == root ? "parameter" : "part");
     for (std::size_t i = 0; parameters != nullptr && i < parameters->size(); ++i) {
       const nlohmann::json& parameter = (*parameters)[i];
-      if (const nlohmann::json* resource = ObjectAt(parameter, "resource")) {
-        const std::string_view type = StringAt(*resource, "resourceType");
-        const std::string_view id = StringAt(*resource, "id");
-        if (!id.empty() && ref.size() == type.size() + 1 + id.size() && ref.substr(0, type.size()) == type &&
-            ref[type.size()] == '/' && ref.substr(type.size() + 1) == id) {
-          return resource;
-        }
-      }
+      const nlohmann::json* resource = ObjectAt(parameter, "resource");
+      if (resource != nullptr && IsNamedBy(*resource, ref)) return resource;
       pending.push_back(&parameter);
     }
   }
@@ -435,6 +423,13 @@ const nlohmann::json* FindParameterResource(const nlohmann::json* root, std::str
 }
 
 }  // namespace
+
+bool IsNamedBy(const nlohmann::json& resource, std::string_view type_id) {
+  const std::string_view type = StringAt(resource, "resourceType");
+  const std::string_view id = StringAt(resource, "id");
+  return !id.empty() && type_id.size() == type.size() + 1 + id.size() && type_id.substr(0, type.size()) == type &&
+         type_id[type.size()] == '/' && type_id.substr(type.size() + 1) == id;
+}
 
 void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& node, const ResourceFrame& frame) {
   const std::string_view ref = StringAt(reference, "reference");
@@ -541,10 +536,8 @@ void Walker::CheckReference(const nlohmann::json& reference, const ElementNode& 
     if (target != nullptr) CheckTargetProfiles(*target, target_type, node, frame);
     return;
   }
-  std::string list;
-  for (const std::string& type : allowed) list += (list.empty() ? "" : ", ") + type;
   Report(Severity::kError, "structure", "validator.reference-target-type",
-         "reference to a " + target_type + " where only " + list + " is allowed");
+         "reference to a " + target_type + " where only " + JoinList(allowed) + " is allowed");
 }
 
 void Walker::CheckEntryBase(std::string_view ref, const BundleFrame& bundle, const nlohmann::json* entry) {
@@ -610,10 +603,8 @@ void Walker::CheckTargetProfiles(const nlohmann::json& target, const std::string
   issues_ = saved;
   too_many_ = saved_too_many;
   if (any) return;
-  std::string list;
-  for (const std::string& url : profiles) list += (list.empty() ? "" : ", ") + url;
   Report(Severity::kError, "structure", "validator.reference-target-profile",
-         "the referenced " + target_type + " conforms to none of the target profiles " + list);
+         "the referenced " + target_type + " conforms to none of the target profiles " + JoinList(profiles));
 }
 
 bool Walker::CheckExtension(const nlohmann::json& extension, const ElementIndex& index, int node, ResourceFrame& frame,
