@@ -192,20 +192,16 @@ TEST_CASE("Duration bounds are relative to now, at the value's precision", "[val
 }
 
 TEST_CASE("minValueDuration / maxValueDuration bound a date relative to today", "[validator][relative-time]") {
-  package::Registry registry;
-  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/recent-birth",
+  const TestValidator validator({R"({"resourceType":"StructureDefinition","url":"http://example.org/recent-birth",
     "name":"RecentBirth","status":"active","kind":"resource","abstract":false,"type":"Patient",
     "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
     "differential":{"element":[{"path":"Patient.birthDate",
       "minValueDuration":{"value":150,"system":"http://unitsofmeasure.org","code":"a"},
-      "maxValueDuration":{"value":1,"system":"http://unitsofmeasure.org","code":"d"}}]}})", "test");
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
+      "maxValueDuration":{"value":1,"system":"http://unitsofmeasure.org","code":"d"}}]}})"});
   ValidatorOptions options;
   options.profiles = {"http://example.org/recent-birth"};
   auto born = [&](const std::string& date) {
-    return validator.Validate(json::ParseJson(R"({"resourceType":"Patient","birthDate":")" + date + "\"}").value, options);
+    return validator.Run(R"({"resourceType":"Patient","birthDate":")" + date + "\"}", options);
   };
   // Dates far enough from today that the test holds for decades.
   CHECK(Find(born("1800-01-01"), "validator.min-value", "Patient.birthDate") == Severity::kError);

@@ -3,31 +3,10 @@
 // extension urls. Each test loads the R4 pack plus the conformance resources it needs.
 #include "test_support.h"
 
-#include "json/parse.h"
-
 #include <catch2/catch.hpp>
-
-#include <memory>
 
 namespace pdex::validation::testing {
 namespace {
-
-// A registry with the R4 pack and `extra` conformance resources, and a validator over it.
-struct Setup {
-  explicit Setup(const std::vector<std::string>& extra = {}) {
-    static const std::string pack = ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or("");
-    registry.LoadPackText(pack, "pack");
-    for (const std::string& text : extra) registry.Add(ParseTestJson(text));
-    terminology = std::make_unique<terminology::TerminologyService>(registry);
-    validator = std::make_unique<Validator>(registry, *terminology);
-  }
-  Issues Run(const std::string& text, const ValidatorOptions& options = {}) const {
-    return validator->Validate(ParseTestJson(text), options);
-  }
-  package::Registry registry;
-  std::unique_ptr<terminology::TerminologyService> terminology;
-  std::unique_ptr<Validator> validator;
-};
 
 int Count(const Issues& issues, const std::string& id) {
   int count = 0;
@@ -45,7 +24,7 @@ bool Has(const Issues& issues, const std::string& id, const std::string& express
 }  // namespace
 
 TEST_CASE("an Observation with a vital-sign code is checked against the core vital-signs profile", "[profiles]") {
-  const Setup setup;
+  const TestValidator setup;
   // LOINC 8867-4 is heart rate: the heartrate profile wants category vital-signs and beats per minute.
   const std::string heart_rate = R"({"resourceType":"Observation","status":"final",
     "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"exam"}]}],
@@ -97,7 +76,7 @@ TEST_CASE("an Observation with a vital-sign code is checked against the core vit
 
 
 TEST_CASE("a complex fixed value is compared element by element", "[profiles]") {
-  const Setup setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/home-phone",
+  const TestValidator setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/home-phone",
     "name":"HomePhone","status":"active","kind":"resource","abstract":false,"type":"Practitioner",
     "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Practitioner","derivation":"constraint",
     "differential":{"element":[{"id":"Practitioner.telecom","path":"Practitioner.telecom","fixedContactPoint":{"use":"home"}}]}})"});
@@ -114,7 +93,7 @@ TEST_CASE("a complex fixed value is compared element by element", "[profiles]") 
 }
 
 TEST_CASE("an extension url carries no version", "[profiles][extensions]") {
-  const Setup setup;
+  const TestValidator setup;
   const Issues issues = setup.Run(R"({"resourceType":"Patient","extension":[
     {"url":"http://hl7.org/fhir/StructureDefinition/patient-congregation","valueString":"a"},
     {"url":"http://hl7.org/fhir/StructureDefinition/patient-congregation|4.0.1","valueString":"b"}]})");
@@ -124,7 +103,7 @@ TEST_CASE("an extension url carries no version", "[profiles][extensions]") {
 }
 
 TEST_CASE("global profiles of a loaded implementation guide apply to every resource of their type", "[profiles]") {
-  const Setup setup({R"({"resourceType":"ImplementationGuide","url":"http://example.org/fhir/ImplementationGuide/ig",
+  const TestValidator setup({R"({"resourceType":"ImplementationGuide","url":"http://example.org/fhir/ImplementationGuide/ig",
       "name":"Ig","status":"active","packageId":"example.ig","fhirVersion":["4.0.1"],
       "global":[{"type":"Patient","profile":"http://example.org/fhir/StructureDefinition/named-patient"}]})",
     R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/named-patient",
@@ -155,7 +134,7 @@ TEST_CASE("additional bindings with purpose required or extensible hold like bin
           "extension":[{"url":"purpose","valueCode":")" + purpose + R"("},
                        {"url":"valueSet","valueCanonical":"http://example.org/fhir/ValueSet/two-codes"}]}]}}]}})";
   };
-  const Setup setup({profile("required"), profile("extensible"), profile("ui"),
+  const TestValidator setup({profile("required"), profile("extensible"), profile("ui"),
     R"({"resourceType":"ValueSet","url":"http://example.org/fhir/ValueSet/two-codes","status":"active",
       "compose":{"include":[{"system":"http://example.org/fhir/CodeSystem/local","concept":[{"code":"a"},{"code":"b"}]}]}})"});
   const auto run = [&](const char* purpose, const char* code) {
@@ -173,7 +152,7 @@ TEST_CASE("additional bindings with purpose required or extensible hold like bin
 }
 
 TEST_CASE("a code with only extensions has no code from its required value set", "[profiles][bindings]") {
-  const Setup setup;
+  const TestValidator setup;
   const Issues issues = setup.Run(R"({"resourceType":"AllergyIntolerance","patient":{"reference":"Patient/1"},
     "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical","code":"active"}]},
     "_category":[{"extension":[{"url":"http://hl7.org/fhir/StructureDefinition/data-absent-reason","valueCode":"unknown"}]}]})");
@@ -187,7 +166,7 @@ TEST_CASE("a code with only extensions has no code from its required value set",
 }
 
 TEST_CASE("a reference resolved in the Bundle meets one of its target profiles", "[profiles][references]") {
-  const Setup setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/known-patient",
+  const TestValidator setup({R"({"resourceType":"StructureDefinition","url":"http://example.org/fhir/StructureDefinition/known-patient",
       "name":"KnownPatient","status":"active","kind":"resource","abstract":false,"type":"Patient",
       "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Patient","derivation":"constraint",
       "differential":{"element":[{"id":"Patient.identifier","path":"Patient.identifier","min":1}]}})",

@@ -75,6 +75,14 @@ std::string Describe(const Issues& issues, bool errors_only) {
   return out;
 }
 
+TestValidator::TestValidator(const std::vector<std::string>& extra) {
+  static const std::string pack = ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or("");
+  registry.LoadPackText(pack, "pack");
+  for (const std::string& text : extra) registry.Add(ParseTestJson(text));
+  terminology = std::make_unique<terminology::TerminologyService>(registry);
+  validator = std::make_unique<Validator>(registry, *terminology);
+}
+
 nlohmann::json ParseTestJson(const std::string& text) {
   json::ParsedJson parsed = json::ParseJson(text);
   if (!parsed.ok()) throw std::runtime_error("test JSON does not parse: " + parsed.error->message);

@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace pdex::validation::testing {
 
@@ -26,5 +28,15 @@ std::string Describe(const Issues& issues, bool errors_only = true);
 std::map<std::string, std::string> ReadReasonList(const std::string& file_name);
 // `text` read by the core's JSON parser; malformed text throws std::runtime_error (a failed test).
 nlohmann::json ParseTestJson(const std::string& text);
+// A registry with the R4 pack and `extra` conformance resources (JSON texts), and a validator over it.
+struct TestValidator {
+  explicit TestValidator(const std::vector<std::string>& extra = {});
+  Issues Run(const std::string& text, const ValidatorOptions& options = {}) const {
+    return validator->Validate(ParseTestJson(text), options);
+  }
+  package::Registry registry;
+  std::unique_ptr<terminology::TerminologyService> terminology;
+  std::unique_ptr<Validator> validator;
+};
 
 }  // namespace pdex::validation::testing
