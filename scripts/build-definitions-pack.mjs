@@ -26,6 +26,10 @@ const kBundles = [
   'v3-codesystems.json',
   'v2-tables.json',
   'search-parameters.json',
+  // Medplum's complete ISO 3166 (alpha-2 and alpha-3), ISO 4217 and UN M49 code systems. R4 binds
+  // to them (Money.currency is required to ISO 4217) without listing their codes; the HL7 Java
+  // validator has them built in. With them, such codes and displays are checked, not "not checked".
+  'valuesets-medplum-generated.json',
 ];
 const kElementKeys = new Set([
   'id', 'path', 'sliceName', 'sliceIsConstraining', 'min', 'max', 'base', 'type', 'contentReference',

@@ -52,7 +52,8 @@ nlohmann::json ParseOptions(const std::string& options_json) {
 // The resource is `length` bytes the caller wrote into module memory at `address` (its own malloc),
 // read in place; the OperationOutcome text comes back as a Uint8Array view of `result` (kept until
 // the next call), which the caller decodes at once. Embind's std::string conversions copy and scan
-// byte by byte in JavaScript, both ways: a tenth of a validation. options_json: {"profiles": [...]}.
+// byte by byte in JavaScript, both ways: a tenth of a validation. options_json: {"profiles": [...],
+// "allowComments": bool}.
 emscripten::val Validate(const Engine& engine, std::uintptr_t address, std::size_t length, const std::string& options_json) {
   static std::string result;  // one module instance per thread (Web Worker): no sharing
   result = Guarded([&] {
@@ -62,6 +63,9 @@ emscripten::val Validate(const Engine& engine, std::uintptr_t address, std::size
       for (const auto& profile : parsed["profiles"]) {
         if (profile.is_string()) options.profiles.push_back(profile.get<std::string>());
       }
+    }
+    if (parsed.contains("allowComments") && parsed["allowComments"].is_boolean()) {
+      options.allow_comments = parsed["allowComments"].get<bool>();
     }
     return engine.ValidateToText(std::string_view(reinterpret_cast<const char*>(address), length), options);
   });

@@ -147,7 +147,8 @@ std::string Engine::ValidateToText(std::string_view resource_text, const Validat
 Issues Engine::ValidationIssues(std::string_view resource_text, const ValidateOptions& options) const {
   Issues issues;
   try {
-    json::ParsedJson parsed = json::ParseJson(resource_text, limits_);
+    json::ParsedJson parsed = json::ParseJson(resource_text, limits_,
+                                               options.allow_comments ? json::Comments::kSkip : json::Comments::kReject);
     if (!parsed.ok()) {
       issues.push_back(FromJsonError(*parsed.error));
     } else {

@@ -35,6 +35,8 @@ namespace pdex::api {
 struct ValidateOptions {
   // Canonical URLs of profiles to validate against, in addition to the resource's meta.profile.
   std::vector<std::string> profiles;
+  // Skip `//` and `/* */` comments in the resource text (hand-written test data; FHIR JSON has none).
+  bool allow_comments = false;
 };
 
 class Engine {

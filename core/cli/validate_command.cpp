@@ -25,6 +25,7 @@ const char kValidateHelp[] =
     "  --definitions PATH  the FHIR R4 definitions pack (default: definitions/r4-core.pack.json\n"
     "                  next to the pdex binary, else the build tree's). Without it only JSON\n"
     "                  well-formedness is checked\n"
+    "  --allow-comments  skip // and /* */ comments in the JSON (hand-written test data)\n"
     "  --base-only     do not load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB;\n"
     "                  pdex-profiles.pack.json beside the definitions pack): base FHIR R4 only\n"
     "  -h, --help      show this help\n"
@@ -104,6 +105,8 @@ int RunValidate(const std::vector<std::string>& args) {
       definitions = args[++i];
     } else if (arg == "--base-only") {
       base_only = true;
+    } else if (arg == "--allow-comments") {
+      options.allow_comments = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "--") {
       return UsageError("validate", "unknown option '" + arg + "'");
     } else if (arg == "--") {

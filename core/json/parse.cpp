@@ -108,7 +108,7 @@ class LimitedDomBuilder {
 
 }  // namespace
 
-ParsedJson ParseJson(std::string_view text, const JsonLimits& limits) {
+ParsedJson ParseJson(std::string_view text, const JsonLimits& limits, Comments comments) {
   ParsedJson result;
   if (text.size() > limits.max_bytes) {
     result.error = JsonError{.id = "json.too-large",
@@ -116,13 +116,13 @@ ParsedJson ParseJson(std::string_view text, const JsonLimits& limits) {
                                         std::to_string(limits.max_bytes) + " bytes"};
     return result;
   }
-  // Well-formed input (nearly all of it) takes the fast path; anything it refuses is parsed again
-  // by nlohmann's parser below, which reports the error.
+  // Well-formed input (nearly all of it) takes the fast path; anything it refuses (comments too) is
+  // parsed again by nlohmann's parser below, which skips comments when asked and reports errors.
   if (internal::FastParse(text, limits.max_depth, result.value)) return result;
   result.value = nullptr;
   LimitedDomBuilder builder(result.value, limits.max_depth);
   const bool ok = Json::sax_parse(text.begin(), text.end(), &builder, nlohmann::detail::input_format_t::json,
-                                  /*strict=*/true, /*ignore_comments=*/false);
+                                  /*strict=*/true, /*ignore_comments=*/comments == Comments::kSkip);
   if (ok) return result;
 
   if (builder.too_deep()) {

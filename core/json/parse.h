@@ -35,6 +35,10 @@ struct ParsedJson {
   bool ok() const { return !error.has_value(); }
 };
 
-ParsedJson ParseJson(std::string_view text, const JsonLimits& limits = {});
+// Whether `//` line and `/* */` block comments are skipped like whitespace (the HL7 validator's
+// "allow comments" mode, for hand-written test data) or are syntax errors, as RFC 8259 says.
+enum class Comments { kReject, kSkip };
+
+ParsedJson ParseJson(std::string_view text, const JsonLimits& limits = {}, Comments comments = Comments::kReject);
 
 }  // namespace pdex::json

@@ -170,6 +170,25 @@ void CheckCardinality(const nlohmann::json& element, const nlohmann::json& diff,
   }
 }
 
+// A constraint can only narrow its base: a fixed value the base already fixes cannot change (Java's
+// "Value is ... but is fixed to ... in the profile"). Generation goes on with the profile's value.
+void CheckFixedKept(const nlohmann::json& element, const std::string& key, const nlohmann::json& value,
+                    const MergeContext& context) {
+  if (context.issues == nullptr || !StartsWith(key, "fixed")) return;
+  for (auto existing = element.begin(); existing != element.end(); ++existing) {
+    if (!StartsWith(existing.key(), "fixed") || (existing.key() == key && existing.value() == value)) continue;
+    auto shown = [](const nlohmann::json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); };
+    Issue issue;
+    issue.code = "value";
+    issue.id = "snapshot.fixed-changed";
+    issue.diagnostics = StringMember(element, "id") + ": value is '" + shown(value) + "' but is fixed to '" +
+                        shown(existing.value()) + "' in the base definition";
+    issue.expression = StringMember(element, "id");
+    context.issues->push_back(std::move(issue));
+    return;
+  }
+}
+
 // Types that can carry a terminology binding (R4 terminologies.html#binding, ElementDefinition eld-11).
 bool IsBindable(const nlohmann::json& element) {
   auto types = element.find("type");
@@ -205,6 +224,7 @@ void MergeElement(nlohmann::json& element, const nlohmann::json& diff, const Mer
     } else if (key == "extension") {
       MergeExtensions(element, value);
     } else if (StartsWith(key, "fixed") || StartsWith(key, "pattern")) {
+      CheckFixedKept(element, key, value, context);
       // Only one fixed[x]/pattern[x] can hold; the profile's replaces an inherited one of the other kind.
       std::string prefix = StartsWith(key, "fixed") ? "fixed" : "pattern";
       for (auto existing = element.begin(); existing != element.end();) {

@@ -15,6 +15,7 @@
 //   snapshot.slicing-missing     slices on an element that has no slicing (warning; generation goes on)
 //   snapshot.ambiguous-type      a child of an element with several types is constrained
 //   snapshot.cardinality-widened the differential loosens min/max of the base (warning)
+//   snapshot.fixed-changed       the differential changes a value the base fixes (fixed[x])
 //   snapshot.circular-base       base definitions form a cycle (reported by SnapshotResolver)
 //   snapshot.too-large           the result would exceed kMaxSnapshotElements, or an element id is
 //                                deeper than kMaxElementDepth

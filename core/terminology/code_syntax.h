@@ -10,7 +10,8 @@
 // - ISO 3166-1 (urn:iso:std:iso:3166): 2 or 3 letters, or 3 digits; ISO 3166-2
 //   (urn:iso:std:iso:3166:-2): a 2-letter country code, '-', 1 to 3 letters or digits;
 //   UN M49 (http://unstats.un.org/unsd/methods/m49/m49.htm): 3 digits.
-// A string that fits is only possibly a code: membership still needs the code system.
+// A string that fits is only possibly a code: membership still needs the code system. The rules
+// serve when a system is not loaded: the R4 definitions pack holds ISO 3166-1 and UN M49 complete.
 #pragma once
 
 #include <string>

@@ -16,7 +16,8 @@ struct ExternalSystem {
 };
 
 // Code systems a terminology server has to answer for (http://hl7.org/fhir/R4/terminologies-systems.html).
-constexpr std::array<ExternalSystem, 16> kExternalSystems{{
+// ISO 3166-1, ISO 4217 and UN M49 are not here: the definitions pack holds them complete.
+constexpr std::array<ExternalSystem, 15> kExternalSystems{{
     {"http://snomed.info/sct", "SNOMED CT"},
     {"http://loinc.org", "LOINC"},
     {"http://www.nlm.nih.gov/research/umls/rxnorm", "RxNorm"},
@@ -28,8 +29,7 @@ constexpr std::array<ExternalSystem, 16> kExternalSystems{{
     {"http://hl7.org/fhir/sid/cvx", "CVX"},
     {"urn:ietf:bcp:47", "BCP-47 language tags"},
     {"urn:ietf:bcp:13", "BCP-13 MIME types"},
-    {"urn:iso:std:iso:3166", "ISO 3166 country codes"},
-    {"urn:iso:std:iso:4217", "ISO 4217 currency codes"},
+    {"urn:iso:std:iso:3166:-2", "ISO 3166-2 subdivision codes"},
     {"http://nucc.org/provider-taxonomy", "NUCC provider taxonomy"},
     {"https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets", "HCPCS"},
     {"http://www.ada.org/cdt", "CDT"},

@@ -43,9 +43,19 @@ class Scanner {
   static constexpr int kMaxDepth = 1000;
 
   bool At(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
+  // Whitespace, and the comments text parsed with json::Comments::kSkip may hold.
   void SkipSpace() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t')) {
-      ++pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        ++pos_;
+      } else if (c == '/' && pos_ + 1 < text_.size() && (text_[pos_ + 1] == '/' || text_[pos_ + 1] == '*')) {
+        const bool line = text_[pos_ + 1] == '/';
+        const std::size_t end = text_.find(line ? "\n" : "*/", pos_ + 2);
+        pos_ = end == std::string_view::npos ? text_.size() : end + (line ? 1 : 2);
+      } else {
+        return;
+      }
     }
   }
   // After a member or item: the spaces and the comma that may follow it.
@@ -123,7 +133,8 @@ class Scanner {
       String(nullptr);
     } else {
       while (pos_ < text_.size() && text_[pos_] != ',' && text_[pos_] != '}' && text_[pos_] != ']' &&
-             text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' && text_[pos_] != '\t') {
+             text_[pos_] != '/' && text_[pos_] != ' ' && text_[pos_] != '\n' && text_[pos_] != '\r' &&
+             text_[pos_] != '\t') {
         ++pos_;
       }
     }

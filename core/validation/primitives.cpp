@@ -78,6 +78,8 @@ std::string Quote(std::string_view text) {
 }  // namespace
 
 bool IsPrimitiveType(std::string_view type_code) {
+  // Complex types and resources start with a capital: most calls end here, on the validation hot path.
+  if (type_code.empty() || (type_code[0] >= 'A' && type_code[0] <= 'Z')) return false;
   if (type_code.substr(0, 26) == "http://hl7.org/fhirpath/Sy") return true;
   for (const std::string_view type : kPrimitiveTypes) {
     if (type == type_code) return true;

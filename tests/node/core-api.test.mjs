@@ -51,6 +51,25 @@ describe('PdexCore with the definitions pack', () => {
     assert.equal(issue.line, 13);
   });
 
+  test('comments in the JSON are a syntax error unless allowComments; positions then skip them', () => {
+    const text = `// exported by hand\n{"resourceType": "Patient", /* note */\n "gender": "unknown-gender"}`;
+    assert.deepEqual(errorIds(core.validate(text)), ['json.syntax']);
+    const outcome = core.validate(text, { allowComments: true });
+    const issue = outcome.issue.map(summarizeIssue).find((i) => i.severity === 'error');
+    assert.equal(issue.location, 'Patient.gender');
+    assert.equal(issue.line, 3);
+    assert.equal(issue.column, 12);
+  });
+
+  test('currencies are checked against ISO 4217', () => {
+    const account = (currency) => JSON.stringify({
+      resourceType: 'Account', status: 'active',
+      extension: [{ url: 'http://example.org/balance', valueMoney: { value: 10, currency } }],
+    });
+    assert.deepEqual(errorIds(core.validate(account('USD'))), []);
+    assert.ok(errorIds(core.validate(account('USX'))).includes('validator.binding-required'));
+  });
+
   test('listProfiles lists the base definitions', () => {
     const profiles = core.listProfiles();
     const patientDefinition = profiles.find((p) => p.url === 'http://hl7.org/fhir/StructureDefinition/Patient');

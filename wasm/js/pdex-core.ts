@@ -17,6 +17,8 @@ import type { ProfileSummary } from './profiles.js';
 export interface ValidateOptions {
   /** Canonical URLs of profiles to validate against, besides the resource's meta.profile. */
   profiles?: string[];
+  /** Skip `//` and `/* *\/` comments in the resource text (hand-written test data; default false). */
+  allowComments?: boolean;
 }
 
 /** What a resource to check may be: JSON text, or raw bytes (e.g. a file) checked as UTF-8 by the core. */

@@ -59,6 +59,23 @@ TEST_CASE("malformed JSON reports a syntax error with line and column", "[json][
   }
 }
 
+TEST_CASE("comments are syntax errors unless skipping them is asked for", "[json][parse][comments]") {
+  using pdex::json::Comments;
+  const std::string text = "// note\n{\"a\": /* one */ 1, \"b\": \"//not a comment\" // end\n}";
+  const auto strict = ParseJson(text);
+  REQUIRE_FALSE(strict.ok());
+  CHECK(strict.error->line == 1);
+  CHECK(strict.error->column == 1);
+  const auto lenient = ParseJson(text, {}, Comments::kSkip);
+  REQUIRE(lenient.ok());
+  CHECK(lenient.value == nlohmann::json({{"a", 1}, {"b", "//not a comment"}}));
+  // Skipping comments does not make other JSON5 forms acceptable.
+  CHECK_FALSE(ParseJson("{\"a\": 1,}", {}, Comments::kSkip).ok());
+  const auto unterminated = ParseJson("{\"a\": 1 /* open", {}, Comments::kSkip);
+  REQUIRE_FALSE(unterminated.ok());
+  CHECK(unterminated.error->id == "json.syntax");
+}
+
 TEST_CASE("invalid UTF-8 is a syntax error whose message is itself valid UTF-8", "[json][parse][utf8]") {
   for (const std::string& text : {std::string("{\"a\": \"\xFF\"}"), std::string("{\"\xC3\x28\": 1}"),
                                  std::string("\xFE\xFF"), std::string("\"\xED\xA0\x80\"")}) {

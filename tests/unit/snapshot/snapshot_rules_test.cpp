@@ -64,6 +64,28 @@ TEST_CASE("widening the base cardinality is reported as a warning", "[snapshot]"
   CHECK(HasIssue(result, "snapshot.cardinality-widened"));
 }
 
+TEST_CASE("a profile cannot change a value its base fixes", "[snapshot]") {
+  const std::string base_url = "http://example.org/StructureDefinition/fixed-base";
+  auto derive = [&](const nlohmann::json& diff) {
+    SnapshotResolver resolver;
+    AddBaseDefinitions(resolver);
+    resolver.AddOwned(Definition(base_url, "Thing", kThingUrl,
+                                 {Diff("Thing"), Diff("Thing.identifier.system", {{"fixedUri", "http://example.org/ids"}})},
+                                 false));
+    return GenerateSnapshot(Definition("http://example.org/StructureDefinition/derived", "Thing", base_url,
+                                       {Diff("Thing"), diff}, false),
+                            resolver.AsLookup());
+  };
+  CHECK(derive(Diff("Thing.identifier.system", {{"fixedUri", "http://example.org/ids"}})).ok);
+  const SnapshotResult changed = derive(Diff("Thing.identifier.system", {{"fixedUri", "http://example.org/other"}}));
+  CHECK_FALSE(changed.ok);
+  CHECK(HasIssue(changed, "snapshot.fixed-changed"));
+  CHECK(SnapshotElement(changed, "Thing.identifier.system")["fixedUri"] == "http://example.org/other");
+  const SnapshotResult elsewhere = derive(Diff("Thing.identifier.value", {{"fixedString", "x"}}));
+  CHECK(elsewhere.ok);
+  CHECK_FALSE(HasIssue(elsewhere, "snapshot.fixed-changed"));
+}
+
 TEST_CASE("type restriction, binding and constraints", "[snapshot]") {
   nlohmann::json constraint = {{"key", "my-1"}, {"severity", "error"}, {"human", "x"}, {"expression", "true"}};
   SnapshotResult result = Generate(

@@ -167,7 +167,8 @@ CaseResult RunCase(const nlohmann::json& test, const nlohmann::json& summary) {
   }
   for (const std::string& f : supporting) registry.LoadPath(kSuite + "/" + f);
   const auto instance_text = ReadText(kSuite + "/" + file);
-  const json::ParsedJson parsed = json::ParseJson(instance_text.value_or(""));
+  const json::ParsedJson parsed = json::ParseJson(
+      instance_text.value_or(""), {}, test.value("allow-comments", false) ? json::Comments::kSkip : json::Comments::kReject);
   nlohmann::json instance = parsed.ok() ? parsed.value : nlohmann::json();
   auto expected_errors = [&](const char* step) {
     const auto& s = summary.at(step);

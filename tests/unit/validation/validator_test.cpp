@@ -12,10 +12,10 @@
 namespace pdex::validation::testing {
 namespace {
 
-Issues Run(const std::string& text, ValidatorOptions options = {}) {
+Issues Run(const std::string& text, ValidatorOptions options = {}, json::Comments comments = json::Comments::kReject) {
   static const terminology::TerminologyService terminology(CoreRegistry());
   static const Validator validator(CoreRegistry(), terminology);
-  const json::ParsedJson parsed = json::ParseJson(text);
+  const json::ParsedJson parsed = json::ParseJson(text, {}, comments);
   REQUIRE(parsed.ok());
   return validator.Validate(parsed.value, options);
 }
@@ -302,6 +302,28 @@ TEST_CASE("issues get the line and column of the value they are about", "[valida
   const Issue* contact = find("Patient.contact[0]");
   REQUIRE(contact != nullptr);  // an empty object (ele-1)
   CHECK(contact->line == 4);
+}
+
+TEST_CASE("positions step over the comments of text parsed with comments allowed", "[validator][positions]") {
+  // A '/' inside a string is not a comment; comments sit before values, between members and after numbers.
+  const std::string text = "// leading\n{\"resourceType\": /* type */ \"Patient\", \"id\": \"a//b\",\n"
+                           "  \"multipleBirthInteger\": 2// trailing\n, /* x */ \"gender\": /* y\n */ \"f\"}";
+  CHECK_FALSE(json::ParseJson(text).ok());
+  Issues issues = Run(text, {}, json::Comments::kSkip);
+  AnnotatePositions(text, issues);
+  INFO(Describe(issues));
+  REQUIRE(CountErrors(issues) == 3);  // id "a//b"; gender "f" (no system, not in the value set)
+  for (const Issue& issue : issues) {
+    if (issue.severity != Severity::kError) continue;
+    if (issue.expression == "Patient.id") {
+      CHECK(issue.line == 2);
+      CHECK(issue.column == 46);
+    } else {
+      CHECK(issue.expression == "Patient.gender");
+      CHECK(issue.line == 5);
+      CHECK(issue.column == 5);
+    }
+  }
 }
 
 TEST_CASE("uri values: urn:uuid and urn:oid forms, canonicals are absolute or fragments", "[validator][uri]") {
