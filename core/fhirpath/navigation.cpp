@@ -49,23 +49,16 @@ std::string_view InferredType(const Json& value) {
 
 namespace {
 
-// Adds the nodes of property `key` of `object` (value and `_key` sibling) with the given type.
-bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std::string_view type,
-                 const model::TypeInfo* info, std::size_t position, Collection& out,
-                 const std::shared_ptr<const Json>& owner) {
-  auto v = object.find(key);
-  const Json* value = v == object.end() ? nullptr : &*v;
-  const Json* ext = nullptr;
-  const bool maybe_primitive = info == nullptr || info->kind == model::TypeKind::kPrimitive;
-  if (maybe_primitive) {
-    thread_local std::string underscored;
-    underscored.assign(1, '_');
-    underscored += key;
-    auto e = object.find(underscored);
-    if (e != object.end()) ext = &*e;
-  }
-  if (value == nullptr && ext == nullptr) return true;
+// Whether a value of this declared type can be a resource whose `resourceType` names its actual type
+// (contained, Bundle.entry.resource, Parameters.parameter.resource), or the type is unknown.
+bool MayBeResource(const model::TypeInfo* info) { return info == nullptr || info->kind == model::TypeKind::kResource; }
+
+// Adds the nodes of one property given its JSON value and `_name` sibling (either may be null):
+// one node per array item, with the given type.
+bool AddNodes(Evaluator& ev, const Json* value, const Json* ext, std::string_view type, const model::TypeInfo* info,
+              std::size_t position, Collection& out, const std::shared_ptr<const Json>& owner) {
   const model::TypeModel* model = ev.model();
+  const bool may_be_resource = MayBeResource(info);
   auto make = [&](const Json* item, const Json* item_ext) -> bool {
     if (item != nullptr && item->is_null()) item = nullptr;
     if (item_ext != nullptr && !item_ext->is_object()) item_ext = nullptr;
@@ -76,9 +69,9 @@ bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std:
     node.info = info;
     node.type = type;
     node.owner = owner;
-    if (item != nullptr && item->is_object()) {
+    if (may_be_resource && item != nullptr && item->is_object()) {
       auto rt = item->find(kResourceType);
-      if (rt != item->end() && rt->is_string()) {  // contained / Bundle.entry.resource / Parameters.resource
+      if (rt != item->end() && rt->is_string()) {
         node.type = rt->get_ref<const std::string&>();
         node.info = model != nullptr ? model->Find(node.type) : nullptr;
         if (node.info != nullptr) node.type = node.info->type_code;
@@ -99,6 +92,27 @@ bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std:
     return true;
   }
   return make(value, ext);
+}
+
+// The `_key` sibling of property `key` in `object`, or nullptr.
+const Json* Underscored(const Json& object, std::string_view key) {
+  thread_local std::string underscored;
+  underscored.assign(1, '_');
+  underscored += key;
+  auto e = object.find(underscored);
+  return e == object.end() ? nullptr : &*e;
+}
+
+// Adds the nodes of property `key` of `object` (value and `_key` sibling) with the given type.
+bool AddProperty(Evaluator& ev, const Json& object, const std::string& key, std::string_view type,
+                 const model::TypeInfo* info, std::size_t position, Collection& out,
+                 const std::shared_ptr<const Json>& owner) {
+  auto v = object.find(key);
+  const Json* value = v == object.end() ? nullptr : &*v;
+  const bool maybe_primitive = info == nullptr || info->kind == model::TypeKind::kPrimitive;
+  const Json* ext = maybe_primitive ? Underscored(object, key) : nullptr;
+  if (value == nullptr && ext == nullptr) return true;
+  return AddNodes(ev, value, ext, type, info, position, out, owner);
 }
 
 }  // namespace
@@ -170,12 +184,19 @@ void Evaluator::AllChildren(const Value& item, Collection& out) {
   const Node& node = item.node();
   const Json* object = node.value != nullptr && node.value->is_object() ? node.value : node.ext;
   if (object == nullptr || !object->is_object()) return;
+  // descendants() visits every property of every node: take values from the iteration rather than
+  // looking each one up again, and look for `_name` siblings only in objects that have any.
+  bool has_underscored = false;
+  for (auto it = object->begin(); it != object->end() && !has_underscored; ++it) has_underscored = it.key()[0] == '_';
   for (auto it = object->begin(); it != object->end(); ++it) {
-    std::string key = it.key();
-    if (key == "resourceType") continue;
-    if (!key.empty() && key[0] == '_') {
-      key.erase(0, 1);
-      if (object->contains(key)) continue;  // merged with the value
+    const std::string& json_key = it.key();
+    if (json_key == kResourceType) continue;
+    const bool underscored = !json_key.empty() && json_key[0] == '_';
+    const std::string_view key = underscored ? std::string_view(json_key).substr(1) : std::string_view(json_key);
+    const Json* value = underscored ? nullptr : &it.value();
+    if (underscored) {
+      auto plain = object->find(std::string(key));
+      if (plain != object->end()) continue;  // merged with the value
     }
     std::string_view type;
     const model::TypeInfo* info = nullptr;
@@ -188,7 +209,11 @@ void Evaluator::AllChildren(const Value& item, Collection& out) {
         type = info->type_code;
       }
     }
-    if (!AddProperty(*this, *object, key, type, info, 0, out, node.owner)) return;
+    const Json* ext = underscored ? &it.value()
+                      : has_underscored && (info == nullptr || info->kind == model::TypeKind::kPrimitive)
+                          ? Underscored(*object, key)
+                          : nullptr;
+    if (!AddNodes(*this, value, ext, type, info, 0, out, node.owner)) return;
   }
 }
 

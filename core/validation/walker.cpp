@@ -190,10 +190,7 @@ void Walker::ValidateResource(const nlohmann::json& resource, const ResourceFram
 
 bool Walker::AlreadyChecked(const nlohmann::json& resource, std::string_view url,
                             const std::vector<std::string>& type_profiles, bool top_level) const {
-  auto listed = [&](const std::vector<std::string>& urls) {
-    return std::find(urls.begin(), urls.end(), url) != urls.end();
-  };
-  if (listed(type_profiles) || (top_level && listed(options_.profiles))) return true;
+  if (Contains(type_profiles, url) || (top_level && Contains(options_.profiles, url))) return true;
   if (const auto meta = resource.find("meta"); meta != resource.end() && meta->is_object()) {
     if (const auto claimed = meta->find("profile"); claimed != meta->end() && claimed->is_array()) {
       for (const nlohmann::json& entry : *claimed) {

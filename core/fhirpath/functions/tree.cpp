@@ -26,14 +26,14 @@ PDEX_FHIRPATH_FN(Descendants) {
       return true;
     }
   }
+  // Breadth first, in `out` itself: the children of out[i] are appended after everything found so
+  // far, which is the level-by-level order without a collection per level.
   const std::size_t start = out.size();
-  Collection level = focus;
-  while (!level.empty()) {
-    Collection next;
-    for (const Value& item : level) ev.AllChildren(item, next);
-    if (out.size() + next.size() > kMaxCollectionSize) return ev.Fail("descendants() too large", call.position);
-    out.insert(out.end(), next.begin(), next.end());
-    level = std::move(next);
+  for (const Value& item : focus) ev.AllChildren(item, out);
+  for (std::size_t i = start; i < out.size(); ++i) {
+    if (out.size() >= kMaxCollectionSize) return ev.Fail("descendants() too large", call.position);
+    const Value item = out[i];  // a copy: appending may move out's items
+    ev.AllChildren(item, out);
   }
   if (key) ev.descendants_memo().emplace(*key, Collection(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()));
   return true;

@@ -242,17 +242,15 @@ TEST_CASE("limits: max issues and max depth", "[validator]") {
 }
 
 TEST_CASE("circular and broken profiles are reported, never followed forever", "[validator][profiles]") {
-  package::Registry registry;
-  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  // Two differential-only profiles deriving from each other (circular baseDefinition).
-  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/a","type":"Patient",
+  // Two differential-only profiles deriving from each other (circular baseDefinition), and a snapshot
+  // profile whose extension slice refers to itself as its own type profile.
+  const TestValidator checker({R"({"resourceType":"StructureDefinition","url":"http://x/a","type":"Patient",
     "kind":"resource","derivation":"constraint","baseDefinition":"http://x/b",
-    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})"));
-  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/b","type":"Patient",
+    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})",
+                               R"({"resourceType":"StructureDefinition","url":"http://x/b","type":"Patient",
     "kind":"resource","derivation":"constraint","baseDefinition":"http://x/a",
-    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})"));
-  // A snapshot profile whose extension slice refers to itself as its own type profile.
-  registry.Add(nlohmann::json::parse(R"({"resourceType":"StructureDefinition","url":"http://x/ext","type":"Extension",
+    "differential":{"element":[{"id":"Patient","path":"Patient"}]}})",
+                               R"({"resourceType":"StructureDefinition","url":"http://x/ext","type":"Extension",
     "kind":"complex-type","derivation":"constraint","context":[{"type":"element","expression":"Element"}],
     "snapshot":{"element":[{"id":"Extension","path":"Extension","min":0,"max":"*"},
       {"id":"Extension.extension","path":"Extension.extension","min":0,"max":"*","base":{"max":"*"},
@@ -260,9 +258,8 @@ TEST_CASE("circular and broken profiles are reported, never followed forever", "
       {"id":"Extension.extension:self","path":"Extension.extension","sliceName":"self","min":0,"max":"*",
        "base":{"max":"*"},"type":[{"code":"Extension","profile":["http://x/ext"]}]},
       {"id":"Extension.url","path":"Extension.url","min":1,"max":"1","base":{"max":"1"},"type":[{"code":"uri"}],
-       "fixedUri":"http://x/ext"}]}})"));
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
+       "fixedUri":"http://x/ext"}]}})"});
+  const Validator& validator = *checker.validator;
   ValidatorOptions options;
   options.profiles = {"http://x/a"};
   const Issues issues = validator.Validate(nlohmann::json::parse(R"({"resourceType":"Patient"})"), options);
@@ -390,14 +387,11 @@ TEST_CASE("que-12 is checked as its text says (R4 erratum: more than one enableW
 }
 
 TEST_CASE("codings do not name a code system supplement", "[validator][terminology]") {
-  package::Registry registry;
-  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/supplement","status":"active",
-    "content":"supplement","supplements":"http://loinc.org"})", "test");
-  registry.LoadResourceText(R"({"resourceType":"CodeSystem","url":"http://example.org/s2","status":"active",
-    "content":"complete","supplements":"http://loinc.org"})", "test");
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
+  const TestValidator checker({R"({"resourceType":"CodeSystem","url":"http://example.org/supplement","status":"active",
+    "content":"supplement","supplements":"http://loinc.org"})",
+                               R"({"resourceType":"CodeSystem","url":"http://example.org/s2","status":"active",
+    "content":"complete","supplements":"http://loinc.org"})"});
+  const Validator& validator = *checker.validator;
   const json::ParsedJson observation = json::ParseJson(R"({"resourceType":"Observation","status":"final",
     "code":{"coding":[{"system":"http://example.org/supplement","code":"x"}]}})");
   const Issues issues = validator.Validate(observation.value);
@@ -454,16 +448,13 @@ TEST_CASE("example URLs: allowed by default, errors when examples are not allowe
 }
 
 TEST_CASE("minValue/maxValue Quantities compare after UCUM conversion", "[validator][profiles]") {
-  package::Registry registry;
-  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/obs-kg",
+  const TestValidator checker({R"({"resourceType":"StructureDefinition","url":"http://example.org/obs-kg",
     "name":"ObsKg","status":"active","kind":"resource","abstract":false,"type":"Observation",
     "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
     "differential":{"element":[{"path":"Observation.value[x]","type":[{"code":"Quantity"}]},
       {"path":"Observation.valueQuantity","minValueQuantity":{"value":0,"system":"http://unitsofmeasure.org","code":"kg"},
-       "maxValueQuantity":{"value":10,"system":"http://unitsofmeasure.org","code":"kg"}}]}})", "test");
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
+       "maxValueQuantity":{"value":10,"system":"http://unitsofmeasure.org","code":"kg"}}]}})"});
+  const Validator& validator = *checker.validator;
   ValidatorOptions options;
   options.profiles = {"http://example.org/obs-kg"};
   auto grams = [&](const std::string& value) {
@@ -492,9 +483,7 @@ TEST_CASE("dom-3: contained resources are referenced from their container", "[va
 TEST_CASE("a slice that leaves a discriminator path open matches without it", "[validator][slicing]") {
   // referenceRange sliced by type and appliesTo (patterns); slice 'treatment' fixes only type. Its
   // appliesTo keeps the base's example binding, which does not discriminate.
-  package::Registry registry;
-  registry.LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-  registry.LoadResourceText(R"({"resourceType":"StructureDefinition","url":"http://example.org/rr","name":"Rr",
+  const TestValidator checker({R"({"resourceType":"StructureDefinition","url":"http://example.org/rr","name":"Rr",
     "status":"active","kind":"resource","abstract":false,"type":"Observation",
     "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Observation","derivation":"constraint",
     "differential":{"element":[
@@ -507,10 +496,8 @@ TEST_CASE("a slice that leaves a discriminator path open matches without it", "[
        "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/v3-Race","code":"2036-2"}]}},
       {"id":"Observation.referenceRange:treatment","path":"Observation.referenceRange","sliceName":"treatment","min":1,"max":"1"},
       {"id":"Observation.referenceRange:treatment.type","path":"Observation.referenceRange.type","min":1,
-       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]}})",
-                            "test");
-  const terminology::TerminologyService terminology(registry);
-  const Validator validator(registry, terminology);
+       "patternCodeableConcept":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/referencerange-meaning","code":"treatment"}]}}]}})"});
+  const Validator& validator = *checker.validator;
   ValidatorOptions options;
   options.profiles = {"http://example.org/rr"};
   const Issues issues = validator.Validate(json::ParseJson(R"({"resourceType":"Observation","status":"final",
