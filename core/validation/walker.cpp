@@ -436,7 +436,9 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
                    " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
     std::erase_if(items, [](const Item& item) { return item.value == nullptr && item.ext == nullptr; });
-    if (items.empty()) continue;
+    // A sliced element that is absent still owes its required slices (reported like the HL7 validator:
+    // the element's own minimum, then each slice's).
+    if (items.empty() && (def.slices.empty() || count > 0)) continue;
     if (!def.slices.empty()) {
       ValidateSlices(items, index, child, frame, depth);
     } else {
@@ -463,6 +465,11 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
     }
   }
   const ElementNode& use = use_index->node(use_node);
+  if (use_node != node && use.max == 0) {  // a type the profile prohibits (bp: value[x]:valueQuantity 0..0)
+    Report(Severity::kError, "structure", "validator.slice-cardinality-max",
+           def.name + ":" + use.slice_name + ": maximum allowed = 0, but found 1 (from " +
+               std::string(StringAt(index.structure_definition(), "url")) + ")");
+  }
   if (!item.type.empty()) CheckInvariants(use, item.value, item.ext, item.type, frame);
   if (item.type.empty()) {
     Report(Severity::kError, "structure", "validator.type-unknown", "cannot tell the type of this element");

@@ -551,4 +551,29 @@ TEST_CASE("a resource in a profiled Resource element conforms to the element's t
   }
 }
 
+TEST_CASE("an absent sliced element still owes its required slices; a prohibited type slice is an error",
+          "[validator][slicing]") {
+  // The core blood-pressure profile: category and component are sliced with required slices, and
+  // value[x] is type-sliced with valueQuantity 0..0 (the HL7 validator's case obs-quantity-us).
+  ValidatorOptions options;
+  options.profiles = {"http://hl7.org/fhir/StructureDefinition/bp"};
+  const Issues issues = Run(R"({"resourceType":"Observation","status":"final","code":{"coding":[{"system":"http://loinc.org",
+    "code":"85354-9"}]},"subject":{"reference":"Patient/1"},"effectiveDateTime":"2020-01-01",
+    "valueQuantity":{"value":120,"unit":"mm[Hg]","system":"http://unitsofmeasure.org","code":"mm[Hg]"}})", options);
+  INFO(Describe(issues, false));
+  auto has_message = [&](const std::string& id, const std::string& start) {
+    return std::any_of(issues.begin(), issues.end(), [&](const Issue& issue) {
+      return issue.id == id && issue.diagnostics.rfind(start, 0) == 0;
+    });
+  };
+  CHECK(has_message("validator.cardinality-min", "category: minimum required = 1"));
+  CHECK(has_message("validator.slice-cardinality-min", "category:VSCat: minimum required = 1"));
+  CHECK(has_message("validator.slice-cardinality-min", "component:SystolicBP: minimum required = 1"));
+  CHECK(has_message("validator.slice-cardinality-min", "component:DiastolicBP: minimum required = 1"));
+  CHECK(Has(issues, "validator.slice-cardinality-max", "Observation.valueQuantity"));
+  // Without the profile none of this applies.
+  CHECK_FALSE(Has(Run(R"({"resourceType":"Observation","status":"final","code":{"text":"x"},"valueQuantity":{"value":1}})"),
+                  "validator.slice-cardinality-min"));
+}
+
 }  // namespace pdex::validation::testing
