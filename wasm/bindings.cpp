@@ -53,7 +53,7 @@ nlohmann::json ParseOptions(const std::string& options_json) {
 // read in place; the OperationOutcome text comes back as a Uint8Array view of `result` (kept until
 // the next call), which the caller decodes at once. Embind's std::string conversions copy and scan
 // byte by byte in JavaScript, both ways: a tenth of a validation. options_json: {"profiles": [...],
-// "allowComments": bool}.
+// "allowComments": bool, "reportMustSupport": bool}.
 emscripten::val Validate(const Engine& engine, std::uintptr_t address, std::size_t length, const std::string& options_json) {
   static std::string result;  // one module instance per thread (Web Worker): no sharing
   result = Guarded([&] {
@@ -64,9 +64,11 @@ emscripten::val Validate(const Engine& engine, std::uintptr_t address, std::size
         if (profile.is_string()) options.profiles.push_back(profile.get<std::string>());
       }
     }
-    if (parsed.contains("allowComments") && parsed["allowComments"].is_boolean()) {
-      options.allow_comments = parsed["allowComments"].get<bool>();
-    }
+    auto flag = [&](const char* name, bool& out) {
+      if (parsed.contains(name) && parsed[name].is_boolean()) out = parsed[name].get<bool>();
+    };
+    flag("allowComments", options.allow_comments);
+    flag("reportMustSupport", options.report_must_support);
     return engine.ValidateToText(std::string_view(reinterpret_cast<const char*>(address), length), options);
   });
   return emscripten::val(emscripten::typed_memory_view(result.size(), reinterpret_cast<const unsigned char*>(result.data())));

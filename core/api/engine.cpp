@@ -156,6 +156,7 @@ Issues Engine::ValidationIssues(std::string_view resource_text, const ValidateOp
       if (issues.empty() && has_definitions()) {
         validation::ValidatorOptions validator_options;
         validator_options.profiles = options.profiles;
+        validator_options.report_must_support = options.report_must_support;
         issues = validator_->Validate(parsed.value, validator_options);
         validation::AnnotatePositions(resource_text, issues);
       } else {

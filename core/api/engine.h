@@ -37,6 +37,8 @@ struct ValidateOptions {
   std::vector<std::string> profiles;
   // Skip `//` and `/* */` comments in the resource text (hand-written test data; FHIR JSON has none).
   bool allow_comments = false;
+  // Report absent must-support elements of the applied profiles (ValidatorOptions::report_must_support).
+  bool report_must_support = false;
 };
 
 class Engine {

@@ -26,6 +26,8 @@ const char kValidateHelp[] =
     "                  next to the pdex binary, else the build tree's). Without it only JSON\n"
     "                  well-formedness is checked\n"
     "  --allow-comments  skip // and /* */ comments in the JSON (hand-written test data)\n"
+    "  --must-support  report must-support elements of the applied profiles that are absent\n"
+    "                  (information issues)\n"
     "  --base-only     do not load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB;\n"
     "                  pdex-profiles.pack.json beside the definitions pack): base FHIR R4 only\n"
     "  -h, --help      show this help\n"
@@ -107,6 +109,8 @@ int RunValidate(const std::vector<std::string>& args) {
       base_only = true;
     } else if (arg == "--allow-comments") {
       options.allow_comments = true;
+    } else if (arg == "--must-support") {
+      options.report_must_support = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "--") {
       return UsageError("validate", "unknown option '" + arg + "'");
     } else if (arg == "--") {

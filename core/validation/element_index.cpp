@@ -126,6 +126,8 @@ void ReadRules(const nlohmann::json& element, ElementNode& node) {
     node.binding = &*binding;
   }
   node.type_profiles = HasTypeProfiles(element);
+  const auto must_support = element.find("mustSupport");
+  node.must_support = must_support != element.end() && must_support->is_boolean() && must_support->get<bool>();
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ struct ElementNode {
   const nlohmann::json* max_length = nullptr;        // maxLength, when an integer
   const nlohmann::json* binding = nullptr;           // binding, when an object
   bool type_profiles = false;                        // some type lists a profile (ElementDefinition.type.profile)
+  bool must_support = false;                         // ElementDefinition.mustSupport
 };
 
 class ElementIndex {

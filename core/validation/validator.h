@@ -108,6 +108,10 @@ struct ValidatorOptions {
   // entry, a parameter of a Parameters resource such as a $member-match request); unresolved is an
   // error. The HL7 validator's validateReference CHECK_EXISTS. Absolute URLs are not fetched.
   bool check_references_exist = false;
+  // Must-support elements (and slices) of the profiles applied that the resource leaves out, where
+  // their parent is present: one information issue each (validator.must-support-missing), for a data
+  // quality review against US Core / PDex. Base R4 definitions declare no must-support elements.
+  bool report_must_support = false;
   // An Observation whose code is a vital sign's LOINC code (R4 observation.html#vitals: 8867-4,
   // 85354-9...) is also checked against that core profile (heartrate, bp...). When set, so are the
   // equivalent LOINC and SNOMED CT codes the HL7 Java validator recognises (e.g. 8306-3 body length,

@@ -435,6 +435,11 @@ void Walker::ValidateChildren(const nlohmann::json& object, const ElementIndex& 
                def.name + ": maximum allowed = " + std::to_string(def.max) + ", but found " + std::to_string(count) +
                    " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
+    if (count == 0 && def.must_support && options_.report_must_support) {
+      Report(Severity::kInformation, "informational", "validator.must-support-missing",
+             def.name + ": must-support element not present (from " +
+                 std::string(StringAt(index.structure_definition(), "url")) + ")");
+    }
     std::erase_if(items, [](const Item& item) { return item.value == nullptr && item.ext == nullptr; });
     // A sliced element that is absent still owes its required slices (reported like the HL7 validator:
     // the element's own minimum, then each slice's).

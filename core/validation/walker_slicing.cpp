@@ -369,6 +369,11 @@ void Walker::ValidateSlices(const std::vector<Item>& items, const ElementIndex& 
              def.name + ":" + slice.slice_name + ": minimum required = " + std::to_string(slice.min) + ", but only found " +
                  std::to_string(counts[k]) + " (from " + std::string(StringAt(index.structure_definition(), "url")) + ")");
     }
+    if (counts[k] == 0 && slice.must_support && options_.report_must_support) {
+      Report(Severity::kInformation, "informational", "validator.must-support-missing",
+             def.name + ":" + slice.slice_name + ": must-support slice not present (from " +
+                 std::string(StringAt(index.structure_definition(), "url")) + ")");
+    }
     if (slice.max >= 0 && counts[k] > slice.max) {
       Report(Severity::kError, "structure", "validator.slice-cardinality-max",
              def.name + ":" + slice.slice_name + ": maximum allowed = " + std::to_string(slice.max) + ", but found " +

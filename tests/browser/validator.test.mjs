@@ -69,6 +69,13 @@ describe('validator page', () => {
     assert.deepEqual(errors.map((row) => [row[1], row[4]]), [['Patient', 'validator.cardinality-min'], ['Patient', 'validator.cardinality-min']]);
     assert.match(errors[0][3], /^identifier: .*us-core-patient/);
     assert.match(errors[1][3], /^name: .*us-core-patient/);
+    // Asked for, the must-support elements it leaves out are listed as information.
+    await page.check('#must-support');
+    await page.waitForFunction(() => document.body.textContent.includes('validator.must-support-missing'));
+    const mustSupport = await page.$$eval('#issues tbody tr', (trs) =>
+      trs.map((tr) => Array.from(tr.cells, (td) => td.textContent)).filter((row) => row[4] === 'validator.must-support-missing'));
+    assert.ok(mustSupport.every((row) => row[0] === 'information'));
+    assert.ok(mustSupport.some((row) => row[3].startsWith('extension:race:')), mustSupport.map((row) => row[3]).join('; '));
   });
 
   test('the FHIRPath playground evaluates against the resource and reports errors with a caret', async () => {

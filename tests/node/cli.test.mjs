@@ -92,6 +92,16 @@ for (const [name, run] of Object.entries(clis)) {
       assert.match(JSON.parse(baseOnly.stdout).issue.find((i) => i.severity === 'error').diagnostics, /not checked|unknown/);
     });
 
+    test('--must-support lists absent must-support elements; --allow-comments accepts comments', () => {
+      const usCorePatient = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient';
+      const ids = (args) => messageIds(JSON.parse(run(['validate', '--profile', usCorePatient, ...args, valid]).stdout));
+      assert.ok(!ids([]).includes('validator.must-support-missing'));
+      assert.ok(ids(['--must-support']).includes('validator.must-support-missing'));
+      const commented = '// note\n{"resourceType": "Patient"}';
+      assert.deepEqual(errorIds(JSON.parse(run(['validate', '-'], commented).stdout)), ['json.syntax']);
+      assert.deepEqual(errorIds(JSON.parse(run(['validate', '--allow-comments', '-'], commented).stdout)), []);
+    });
+
     test('usage errors exit 2 with a message on stderr', () => {
       for (const args of [[], ['validate'], ['validate', '--bogus', valid], ['validate', '--profile'], ['frobnicate']]) {
         const result = run(args);

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { loadPdexCore } from '../../build/js/node.js';
 import { PdexError, hasErrors, summarizeIssue } from '../../build/js/index.js';
-import { errorIds } from './helpers.mjs';
+import { errorIds, messageIds } from './helpers.mjs';
 import { makeTar } from './tar.mjs';
 
 const patient = {
@@ -68,6 +68,22 @@ describe('PdexCore with the definitions pack', () => {
     });
     assert.deepEqual(errorIds(core.validate(account('USD'))), []);
     assert.ok(errorIds(core.validate(account('USX'))).includes('validator.binding-required'));
+  });
+
+  test('reportMustSupport lists the must-support elements and slices a US Core Patient leaves out', () => {
+    const usCorePatient = JSON.stringify({
+      ...patient,
+      meta: { profile: ['http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient'] },
+      identifier: [{ system: 'http://example.org/mrn', value: 'm1' }],
+    });
+    // "extension:race: must-support slice not present (from ...)" -> "extension:race"
+    const missing = (outcome) => outcome.issue
+      .filter((issue, i) => messageIds(outcome)[i] === 'validator.must-support-missing')
+      .map((issue) => issue.diagnostics.replace(/: must-support (element|slice) not present.*/, ''));
+    assert.deepEqual(missing(core.validate(usCorePatient)), []);
+    const reported = missing(core.validate(usCorePatient, { reportMustSupport: true }));
+    assert.deepEqual(reported, ['extension:race', 'extension:ethnicity', 'extension:birthsex', 'telecom', 'address',
+      'communication']);
   });
 
   test('listProfiles lists the base definitions', () => {

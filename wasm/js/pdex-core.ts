@@ -19,6 +19,8 @@ export interface ValidateOptions {
   profiles?: string[];
   /** Skip `//` and `/* *\/` comments in the resource text (hand-written test data; default false). */
   allowComments?: boolean;
+  /** Information issues for must-support elements of the applied profiles that are absent (default false). */
+  reportMustSupport?: boolean;
 }
 
 /** What a resource to check may be: JSON text, or raw bytes (e.g. a file) checked as UTF-8 by the core. */

@@ -15,6 +15,7 @@ const validateButton = $<HTMLButtonElement>('validate');
 const filesInput = $<HTMLInputElement>('files');
 const sampleSelect = $<HTMLSelectElement>('sample');
 const profileSelect = $<HTMLSelectElement>('profile');
+const mustSupportBox = $<HTMLInputElement>('must-support');
 const cancelButton = $<HTMLButtonElement>('cancel');
 const progress = $<HTMLProgressElement>('progress');
 const status = $<HTMLParagraphElement>('status');
@@ -42,12 +43,16 @@ function showFailure(error: unknown): void {
   setStatus(cancelled ? 'Cancelled.' : `The validator failed: ${String(error)}`, cancelled ? 'idle' : 'failed');
 }
 
-const chosenProfiles = () => (profileSelect.value ? [profileSelect.value] : []);
+// The chosen profile, and whether absent must-support elements of the applied profiles are listed.
+const chosenOptions = () => ({
+  profiles: profileSelect.value ? [profileSelect.value] : [],
+  reportMustSupport: mustSupportBox.checked,
+});
 
 async function validateText(): Promise<void> {
   setStatus('Validating…', 'busy');
   try {
-    show([{ source: '', outcome: await core.validate(resource.value, { profiles: chosenProfiles() }) }]);
+    show([{ source: '', outcome: await core.validate(resource.value, chosenOptions()) }]);
   } catch (error) {
     showFailure(error);
   }
@@ -66,7 +71,7 @@ async function validateFiles(files: File[]): Promise<void> {
     const contents = await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer())));
     if (files.length === 1) resource.value = new TextDecoder().decode(contents[0]);
     const outcomes = await core.validateMany(contents, {
-      profiles: chosenProfiles(),
+      ...chosenOptions(),
       signal: controller.signal,
       onProgress: (done) => (progress.value = done),
     });
@@ -103,6 +108,7 @@ sampleSelect.onchange = () => {
 resource.value = samples[sampleSelect.value];
 validateButton.onclick = () => void validateText();
 profileSelect.onchange = () => void validateText();
+mustSupportBox.onchange = () => void validateText();
 filesInput.onchange = () => void validateFiles(Array.from(filesInput.files ?? []));
 evaluateButton.onclick = () => void evaluateExpression();
 expression.addEventListener('keydown', (event) => {

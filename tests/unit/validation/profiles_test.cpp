@@ -188,4 +188,36 @@ TEST_CASE("a reference resolved in the Bundle meets one of its target profiles",
   CHECK(CountErrors(unknown) == 1);
   CHECK(CountErrors(setup.Run(bundle(R"({"resourceType":"Patient","id":"p1","identifier":[{"value":"1"}]})"))) == 0);
 }
+TEST_CASE("must-support elements left out are reported as information when asked", "[profiles][must-support]") {
+  const TestValidator setup;
+  // The core heartrate profile marks (among others) dataAbsentReason and component must-support.
+  const std::string heart_rate = R"({"resourceType":"Observation","status":"final",
+    "meta":{"profile":["http://hl7.org/fhir/StructureDefinition/heartrate"]},
+    "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/observation-category","code":"vital-signs"}]}],
+    "code":{"coding":[{"system":"http://loinc.org","code":"8867-4"}]},"subject":{"reference":"Patient/1"},
+    "effectiveDateTime":"2020-01-01","valueQuantity":{"value":60,"unit":"beats/minute","system":"http://unitsofmeasure.org","code":"/min"}})";
+  CHECK(Count(setup.Run(heart_rate), "validator.must-support-missing") == 0);  // not asked
+  ValidatorOptions options;
+  options.report_must_support = true;
+  const Issues issues = setup.Run(heart_rate, options);
+  INFO(Describe(issues, false));
+  auto missing = [&](const std::string& start) {
+    for (const Issue& issue : issues) {
+      if (issue.id == "validator.must-support-missing" && issue.diagnostics.rfind(start, 0) == 0) {
+        CHECK(issue.severity == Severity::kInformation);
+        return true;
+      }
+    }
+    return false;
+  };
+  CHECK(missing("dataAbsentReason: must-support element not present"));
+  CHECK(missing("component: must-support element not present"));
+  CHECK_FALSE(missing("value[x]:"));  // present
+  CHECK_FALSE(missing("code:"));
+  CHECK(CountErrors(issues) == 0);
+  // A base definition declares no must-support elements.
+  const Issues base = setup.Run(R"({"resourceType":"Patient"})", options);
+  CHECK(Count(base, "validator.must-support-missing") == 0);
+}
+
 }  // namespace pdex::validation::testing
