@@ -150,10 +150,25 @@ function trimConcepts(concepts) {
   });
 }
 
+// ISO 3166-1 numeric codes ("840") are codes of urn:iso:std:iso:3166 like "US" and "USA" (R4's
+// ValueSet iso3166-1-N selects them from that system); Medplum lists them only as the `numeric`
+// property of the letter codes, so they become concepts of their own, with the country's display.
+function withIso3166NumericCodes(concepts) {
+  const codes = new Set(concepts.map((c) => c.code));
+  const numeric = [];
+  for (const concept of concepts) {
+    const value = (concept.property || []).find((p) => p.code === 'numeric')?.valueCode;
+    if (!value || codes.has(value)) continue;
+    codes.add(value);
+    numeric.push({code: value, display: concept.display});
+  }
+  return [...concepts, ...numeric];
+}
+
 function trimCodeSystem(cs) {
   const out = pick(cs, ['resourceType', 'id', 'url', 'version', 'name', 'status', 'language', 'caseSensitive',
     'valueSet', 'hierarchyMeaning', 'content', 'supplements', 'count', 'property']);
-  if (cs.concept) out.concept = trimConcepts(cs.concept);
+  if (cs.concept) out.concept = trimConcepts(cs.url === 'urn:iso:std:iso:3166' ? withIso3166NumericCodes(cs.concept) : cs.concept);
   return out;
 }
 

@@ -101,6 +101,26 @@ TEST_CASE("a malformed SNOMED CT code is an unknown code", "[terminology]") {
   CHECK(Count(issues, "validator.code-unknown", "Observation.code.coding[0].code") == 1);
 }
 
+TEST_CASE("ISO 3166 countries and ISO 4217 currencies are checked from the pack", "[terminology]") {
+  auto country = [](const std::string& code, const std::string& display) {
+    return R"({"resourceType": "Observation", "status": "final", "code": {"text": "x"}, "valueCodeableConcept":
+      {"coding": [{"system": "urn:iso:std:iso:3166", "code": ")" + code + R"(", "display": ")" + display + R"("}]}})";
+  };
+  // Alpha-2, alpha-3 and numeric codes of one country, with its display.
+  for (const char* code : {"BD", "BGD", "050"}) CHECK(CountErrors(Run(country(code, "Bangladesh"))) == 0);
+  const Issues wrong = Run(country("BD", "Australia"));  // the HL7 case choice-async-qr
+  INFO(Describe(wrong, false));
+  CHECK(Count(wrong, "validator.display-wrong", "Observation.valueCodeableConcept.coding[0].display") == 1);
+  CHECK(Count(Run(country("XQ", "Nowhere")), "validator.code-unknown") == 1);
+  auto money = [](const std::string& currency) {
+    return R"({"resourceType": "Invoice", "status": "draft", "totalNet": {"value": 10, "currency": ")" + currency + R"("}})";
+  };
+  const Issues usd = Run(money("USD"));
+  CHECK(CountErrors(usd) == 0);
+  CHECK(Count(usd, "validator.binding-not-checked") == 0);  // checked, not "not checked"
+  CHECK(Count(Run(money("XXY")), "validator.binding-required", "Invoice.totalNet.currency") == 1);
+}
+
 TEST_CASE("QuestionnaireResponse answers against answerValueSet and unitValueSet", "[terminology]") {
   auto response = [](const std::string& items) {
     return R"({"resourceType": "QuestionnaireResponse", "questionnaire": "http://example.org/Questionnaire/t",
