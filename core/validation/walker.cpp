@@ -493,6 +493,7 @@ void Walker::ValidateItem(const Item& item, const ElementIndex& index, int node,
         CheckBinding(*item.value, item.type, use, frame);
         CheckMinMax(*item.value, use);
         CheckText(*item.value, item.type);
+        if (item.type == "xhtml") CheckNarrativeLinks(item.value->get_ref<const std::string&>(), frame);
         if (item.type == "uri" || item.type == "url" || item.type == "canonical") {
           CheckExampleUrl(item.value->get_ref<const std::string&>(), path_);
         }

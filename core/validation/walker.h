@@ -8,10 +8,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace pdex::validation::internal {
@@ -27,6 +29,8 @@ struct BundleFrame {
   // Entry resources without a fullUrl -> entry index: relative references inside them have no base.
   std::unordered_map<const nlohmann::json*, std::size_t> without_full_url;
   mutable std::set<std::size_t> reported_without_full_url;  // "Bundle entry missing fullUrl" given once
+  // Element ids and narrative anchors of the whole Bundle (narrative_links.h), collected when first needed.
+  mutable std::optional<std::unordered_set<std::string>> link_targets;
 };
 
 // The resource whose elements are being walked.
@@ -113,6 +117,8 @@ class Walker {
   // walker_text.cpp: HTML tags in string and markdown values (ValidatorOptions::security_checks,
   // markdown_html).
   void CheckText(const nlohmann::json& value, std::string_view type);
+  // Links of a narrative to its own anchors must resolve in the resource or its Bundle (narrative_links.h).
+  void CheckNarrativeLinks(const std::string& xhtml, const ResourceFrame& frame);
   void CheckCoding(const nlohmann::json& coding, const ResourceFrame& frame);
   void CheckAttachment(const nlohmann::json& attachment);
   // An error for a URL on an example domain when options_.allow_example_urls is false.

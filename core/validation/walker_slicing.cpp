@@ -280,7 +280,21 @@ bool Walker::SliceMatches(const Item& item, const ElementIndex& index, int slice
         continue;
       }
       bool any = false;
-      for (const std::string& allowed : def.types) any = any || allowed == actual;
+      if (at.resolved) {
+        // resolve(): the resource's type is that of one of the slice's target profiles (none: any).
+        const nlohmann::json* types = ArrayAt(*def.element, "type");
+        for (std::size_t i = 0; types != nullptr && i < types->size() && !any; ++i) {
+          const nlohmann::json* targets = ArrayAt((*types)[i], "targetProfile");
+          if (targets == nullptr) any = true;
+          for (std::size_t k = 0; targets != nullptr && k < targets->size() && !any; ++k) {
+            const std::string target = (*targets)[k].is_string()
+                ? TypeOfProfile(validator_.registry(), (*targets)[k].get_ref<const std::string&>()) : std::string();
+            any = target == actual || target == "Resource";
+          }
+        }
+      } else {
+        for (const std::string& allowed : def.types) any = any || allowed == actual;
+      }
       if (!any) return false;
     } else if (type == "profile") {
       // The value (or the resource it resolves to) must conform to one of the slice's profiles.

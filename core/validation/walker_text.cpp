@@ -2,6 +2,7 @@
 // validator: for strings an information issue (a risk if rendered unescaped) or, in security-checks
 // mode, an error on every primitive; for markdown a warning or, in noHtmlInMarkdown mode, an error.
 #include "validation/html_text.h"
+#include "validation/narrative_links.h"
 #include "validation/walker.h"
 
 namespace pdex::validation::internal {
@@ -28,6 +29,29 @@ void Walker::CheckText(const nlohmann::json& value, std::string_view type) {
            "The markdown contains content that appears to be an embedded HTML tag starting at '" + text.substr(*at, 2) +
                "'. This will (or SHOULD) be escaped by the presentation layer. The content should be checked to "
                "confirm that this is the desired behaviour");
+  }
+}
+
+void Walker::CheckNarrativeLinks(const std::string& xhtml, const ResourceFrame& frame) {
+  const std::vector<std::string_view> fragments = InternalLinkFragments(xhtml);
+  if (fragments.empty() || frame.resource == nullptr) return;
+  std::unordered_set<std::string> targets;
+  CollectLinkTargets(*frame.resource, targets);
+  for (const std::string_view fragment : fragments) {
+    const std::string key(fragment);
+    if (targets.count(key) > 0) continue;
+    if (frame.bundle != nullptr && frame.bundle->bundle != nullptr) {
+      if (!frame.bundle->link_targets) {
+        frame.bundle->link_targets.emplace();
+        CollectLinkTargets(*frame.bundle->bundle, *frame.bundle->link_targets);
+      }
+      if (frame.bundle->link_targets->count(key) > 0) continue;
+    }
+    // A warning, where the HL7 validator says error: published examples (Da Vinci PDex 2.0.0 Bundles,
+    // US Core 3.1.1) link to anchors the IG publisher renders outside the JSON; the data is not wrong.
+    Report(Severity::kWarning, "invalid", "validator.narrative-link-unresolved",
+           "the narrative links to '#" + key + "', but no element id or narrative anchor (id, <a name>) in the " +
+               (frame.bundle != nullptr ? "resource or its Bundle" : "resource") + " is '" + key + "'");
   }
 }
 

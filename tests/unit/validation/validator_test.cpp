@@ -576,4 +576,55 @@ TEST_CASE("an absent sliced element still owes its required slices; a prohibited
                   "validator.slice-cardinality-min"));
 }
 
+TEST_CASE("narrative links to the resource's own anchors resolve in the resource or its Bundle", "[validator][narrative]") {
+  auto patient = [](const std::string& div, const std::string& more = "") {
+    return R"({"resourceType":"Patient","text":{"status":"generated","div":"<div xmlns=\"http://www.w3.org/1999/xhtml\">)" +
+           div + R"(</div>"})" + more + "}";
+  };
+  const Issues unresolved = Run(patient(R"(<a href=\"#nowhere\">x</a>)"));
+  INFO(Describe(unresolved, false));
+  CHECK(Has(unresolved, "validator.narrative-link-unresolved", "Patient.text.div"));
+  CHECK(CountErrors(unresolved) == 0);  // a warning: the data itself is not wrong
+  CHECK_FALSE(Has(Run(patient(R"(<a href=\"#here\">x</a><a name=\"here\"/>)")), "validator.narrative-link-unresolved"));
+  CHECK_FALSE(Has(Run(patient(R"(<a href=\"#p\">x</a><p id=\"p\">y</p>)")), "validator.narrative-link-unresolved"));
+  CHECK_FALSE(Has(Run(patient(R"(<a href=\"#\">top</a><a href=\"http://example.org/#x\">out</a>)")),
+                  "validator.narrative-link-unresolved"));
+  // An element id (here a contained resource's id) is a target too.
+  CHECK_FALSE(Has(Run(patient(R"(<a href=\"#o1\">org</a>)",
+                              R"(,"contained":[{"resourceType":"Organization","id":"o1"}],"managingOrganization":{"reference":"#o1"})")),
+                  "validator.narrative-link-unresolved"));
+  // In a Bundle, the anchor may be in another entry's narrative.
+  const Issues bundled = Run(R"({"resourceType":"Bundle","type":"collection","entry":[
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Patient","text":{"status":"generated",
+      "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><a href=\"#org\">see</a></div>"}}},
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e1","resource":{"resourceType":"Organization","text":{"status":"generated",
+      "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><a name=\"org\"/>Acme</div>"},"name":"Acme"}}]})");
+  INFO(Describe(bundled, false));
+  CHECK_FALSE(Has(bundled, "validator.narrative-link-unresolved"));
+}
+
+TEST_CASE("a type discriminator through resolve() compares the target's type with the slice's target profiles",
+          "[validator][slicing]") {
+  // The HL7 case ab-list-slicing: a contained Appointment whose supportingInformation is sliced closed by
+  // $this.resolve() type, with one slice for Devices; "#d1" resolves to the container's contained Device.
+  const TestValidator checker({R"json({"resourceType":"StructureDefinition","url":"http://example.org/appt","name":"Appt",
+    "status":"active","kind":"resource","abstract":false,"type":"Appointment","derivation":"constraint",
+    "baseDefinition":"http://hl7.org/fhir/StructureDefinition/Appointment","differential":{"element":[
+      {"id":"Appointment.supportingInformation","path":"Appointment.supportingInformation",
+       "slicing":{"discriminator":[{"type":"type","path":"$this.resolve()"}],"rules":"closed"}},
+      {"id":"Appointment.supportingInformation:device","path":"Appointment.supportingInformation","sliceName":"device",
+       "min":0,"max":"1","type":[{"code":"Reference","targetProfile":["http://hl7.org/fhir/StructureDefinition/Device"]}]}]}})json"});
+  auto list = [&](const std::string& target_type) {
+    return checker.Run(R"({"resourceType":"List","status":"current","mode":"working",
+      "entry":[{"item":{"reference":"#a1"}}],"contained":[
+      {"resourceType":"Appointment","id":"a1","meta":{"profile":["http://example.org/appt"]},"status":"proposed",
+       "supportingInformation":[{"reference":"#d1"}],"participant":[{"actor":{"display":"Fred"},"status":"accepted"}]},
+      {"resourceType":")" + target_type + R"(","id":"d1"}]})");
+  };
+  const Issues device = list("Device");
+  INFO(Describe(device, false));
+  CHECK_FALSE(Has(device, "validator.slice-closed"));
+  CHECK(Has(list("Substance"), "validator.slice-closed", "List.contained[0].supportingInformation[0]"));
+}
+
 }  // namespace pdex::validation::testing
