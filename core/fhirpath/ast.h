@@ -50,7 +50,7 @@ struct Expr {
   bool fixed = false;
   // A fixed subexpression under a parent that is not fixed, so evaluated once per item of an
   // iteration (the `%resource.descendants()...` union in R4's dom-3 `contained.where(...)`):
-  // the evaluator computes it once per evaluation.
+  // the evaluator computes it once per evaluation, or once per document (Environment::fixed_results).
   bool memoize = false;
 };
 

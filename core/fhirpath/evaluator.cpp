@@ -148,6 +148,17 @@ bool Evaluator::EvalOnItem(const Expr& expr, const Value& item, std::int64_t ind
 bool Evaluator::Eval(const Expr& expr, const Scope& scope, Collection& out) {
   // defineVariable() may have shadowed %resource or %rootResource since the parser marked `fixed`.
   if (!expr.memoize || !defined_.empty()) return EvalNode(expr, scope, out);
+  if (env_.fixed_results != nullptr && env_.resource != nullptr) {
+    const FixedResults::Key key{&expr, env_.resource, env_.root_resource};
+    const Collection* shared = env_.fixed_results->Find(key);
+    if (shared == nullptr) {
+      Collection value;
+      if (!EvalNode(expr, scope, value)) return false;
+      shared = &env_.fixed_results->Store(key, std::move(value));
+    }
+    out.insert(out.end(), shared->begin(), shared->end());
+    return true;
+  }
   auto found = memo_.find(&expr);
   if (found == memo_.end()) {
     Collection value;

@@ -40,6 +40,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <variant>
 
@@ -104,6 +105,24 @@ class ExpressionCache {
   std::unordered_map<std::string, Result<CompiledExpression>> entries_;
 };
 
+// Results of fixed subexpressions (Expr::fixed: they depend only on %resource, %rootResource and
+// literals) shared by several evaluations over the same, unchanged documents, e.g. every invariant of
+// one validation. R4's dom-3 then computes its `%resource.descendants()...` union once per Bundle
+// rather than once per entry with contained resources (which made a member's Bundle quadratic).
+// The caller owns it and drops it before those documents change or go away. Not thread-safe.
+class FixedResults {
+ public:
+  using Key = std::tuple<const Expr*, const nlohmann::json*, const nlohmann::json*>;  // expr, %resource, %rootResource
+  const Collection* Find(const Key& key) const {
+    const auto found = results_.find(key);
+    return found == results_.end() ? nullptr : &found->second;
+  }
+  const Collection& Store(const Key& key, Collection value) { return results_.emplace(key, std::move(value)).first->second; }
+
+ private:
+  std::map<Key, Collection> results_;
+};
+
 // Terminology for memberOf() (FHIR R4 FHIRPath extensions). Implementations answer whether a code,
 // Coding or CodeableConcept (given as a Value) is in the value set; nullopt when the value set is
 // unknown or cannot be checked, which memberOf() turns into an empty result.
@@ -139,6 +158,9 @@ struct Environment {
   bool empty_starts_with_false = false;
   // now()/today()/timeOfDay() instant; unset -> the system clock (one reading per evaluation).
   std::optional<DateTimeValue> now;
+  // Where fixed subexpressions' results outlive one evaluation (see FixedResults); nullptr: each
+  // evaluation computes them once for itself.
+  FixedResults* fixed_results = nullptr;
 };
 
 // Evaluates against a resource (or any FHIR JSON object: its type comes from resourceType). JSON null

@@ -72,10 +72,12 @@ class Parser {
       case ExprKind::kThis:
       case ExprKind::kIndex:
       case ExprKind::kTotal: e.fixed = false; break;
-      // Without a focus a path or function applies to $this; trace() and defineVariable() have effects.
+      // Without a focus a path or function applies to $this; trace() and defineVariable() have effects;
+      // memberOf() and conformsTo() answer through callbacks of the environment.
       case ExprKind::kMember: e.fixed = e.focus != nullptr && children_fixed; break;
       case ExprKind::kFunction:
-        e.fixed = e.focus != nullptr && children_fixed && e.name != "trace" && e.name != "defineVariable";
+        e.fixed = e.focus != nullptr && children_fixed && e.name != "trace" && e.name != "defineVariable" &&
+                  e.name != "memberOf" && e.name != "conformsTo";
         break;
       default: e.fixed = children_fixed; break;
     }

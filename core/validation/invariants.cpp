@@ -103,6 +103,7 @@ InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) co
     environment.root_resource = context.root_resource;
     environment.empty_starts_with_false = true;  // see the note on the empty result below
     environment.lenient_as = true;               // dom-3 and other R4 invariants apply as() to collections
+    environment.fixed_results = context.fixed_results;
     LocalTerminology terminology(state_->terminology);
     environment.terminology = &terminology;
     const fhirpath::Collection focus{fhirpath::Value::MakeNode(std::move(node))};

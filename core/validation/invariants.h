@@ -19,6 +19,7 @@
 
 namespace pdex::fhirpath {
 class CompiledExpression;
+class FixedResults;
 }
 
 namespace pdex::validation {
@@ -34,6 +35,9 @@ struct InvariantContext {
   std::string_view expression;                    // the FHIRPath invariant
   // `expression` already compiled (ElementIndex does so once per definition); nullptr: compiled here.
   const fhirpath::CompiledExpression* compiled = nullptr;
+  // Results of fixed subexpressions kept for the rest of the validation (fhirpath::FixedResults);
+  // nullptr: kept for this evaluation only.
+  fhirpath::FixedResults* fixed_results = nullptr;
 };
 
 // true = satisfied, false = violated, nullopt = could not be evaluated (unsupported function, error).

@@ -285,7 +285,8 @@ void Walker::CheckInvariants(const ElementNode& node, const nlohmann::json* valu
                                    .type = type,
                                    .element_path = node.path,
                                    .expression = constraint.expression,
-                                   .compiled = constraint.compiled.get()};
+                                   .compiled = constraint.compiled.get(),
+                                   .fixed_results = &fixed_results_};
     const InvariantResult result = options_.invariant_evaluator ? options_.invariant_evaluator(context)
                                                                 : validator_.invariants().Evaluate(context);
     if (!result.has_value()) {

@@ -2,6 +2,7 @@
 // FHIRPath location and the issue list; the public entry point is Validator::Validate.
 #pragma once
 
+#include "fhirpath/fhirpath.h"
 #include "validation/element_index.h"
 #include "validation/validator.h"
 #include "json/fields.h"
@@ -159,6 +160,8 @@ class Walker {
   bool checking_target_ = false;  // inside CheckTargetProfiles
   // Where extensions are used: (element path in its definition, element type), innermost last.
   std::vector<std::pair<std::string, std::string>> context_;
+  // Fixed FHIRPath subexpressions of invariants, computed once per %resource for this validation.
+  fhirpath::FixedResults fixed_results_;
 };
 
 // Appends to the walker's location for the scope's lifetime.

@@ -1,5 +1,6 @@
 // Unit tests of the FHIRPath engine: syntax errors with positions, nesting limits, evaluation
 // errors as values, navigation without a type model, environment variables and FHIR functions.
+#include "fhirpath/ast.h"
 #include "fhirpath/fhirpath.h"
 
 #include <catch2/catch.hpp>
@@ -315,4 +316,37 @@ TEST_CASE("ResultToJsonText matches the serialized ToJson tree", "[fhirpath][out
   const std::string expected = Json{{"result", fp::ToJson(items)}}.dump(-1, ' ', false, Json::error_handler_t::replace);
   CHECK(fp::ResultToJsonText(items) == expected);
   CHECK(fp::ResultToJsonText({}) == R"({"result":[]})");
+}
+
+TEST_CASE("fixed subexpressions can be shared across evaluations, per %resource", "[fhirpath][memo]") {
+  // `%resource.id` does not depend on the focus: with a FixedResults it is computed once per %resource
+  // and reused by later evaluations over the same documents.
+  const auto compiled = fp::Compile("name.select(%resource.id & ':' & family)");
+  REQUIRE(compiled.ok());
+  const Json other = Json::parse(R"({"resourceType": "Patient", "id": "p2", "name": [{"family": "Shaw"}]})");
+  fp::FixedResults shared;
+  fp::Environment env;
+  env.fixed_results = &shared;
+  auto run = [&](const Json& resource) {
+    env.resource = &resource;
+    auto result = fp::Evaluate(compiled.value(), resource, env);
+    REQUIRE(result.ok());
+    return fp::ToJson(result.value());
+  };
+  for (int round = 0; round < 2; ++round) {
+    CHECK(run(kPatient) == Json::array({"p1:Chalmers"}));
+    CHECK(run(other) == Json::array({"p2:Shaw"}));
+  }
+  const fp::Expr& fixed = *compiled.value().root().args[0]->args[0];  // %resource.id & ':'
+  CHECK(fixed.memoize);
+  CHECK(shared.Find({&fixed, &kPatient, nullptr}) != nullptr);
+  CHECK(shared.Find({&fixed, &other, nullptr}) != nullptr);
+  // memberOf() and conformsTo() answer through the environment: never shared.
+  const auto member = fp::Compile("name.select(%resource.gender.memberOf('http://example.org/vs'))");
+  REQUIRE(member.ok());
+  env.resource = &kPatient;
+  REQUIRE(fp::Evaluate(member.value(), kPatient, env).ok());
+  const fp::Expr& select_argument = *member.value().root().args[0];
+  CHECK_FALSE(select_argument.fixed);
+  CHECK_FALSE(select_argument.memoize);
 }
