@@ -3,6 +3,7 @@
 #pragma once
 
 #include "fhirpath/fhirpath.h"
+#include "validation/contained_references.h"
 #include "validation/element_index.h"
 #include "validation/validator.h"
 #include "json/fields.h"
@@ -162,6 +163,8 @@ class Walker {
   std::vector<std::pair<std::string, std::string>> context_;
   // Fixed FHIRPath subexpressions of invariants, computed once per %resource for this validation.
   fhirpath::FixedResults fixed_results_;
+  // dom-3's '#' references, collected once per %resource for this validation.
+  LocalReferenceIndex local_references_;
 };
 
 // Appends to the walker's location for the scope's lifetime.

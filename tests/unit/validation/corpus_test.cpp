@@ -19,23 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> JsonFilesUnder(const std::string& dir, bool recursive) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return files;
-  if (recursive) {
-    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
-    }
-  } else {
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
 struct CorpusResult {
   int files = 0;
   int files_with_errors = 0;

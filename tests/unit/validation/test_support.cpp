@@ -2,6 +2,7 @@
 
 #include "json/parse.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -87,6 +88,24 @@ nlohmann::json ParseTestJson(const std::string& text) {
   json::ParsedJson parsed = json::ParseJson(text);
   if (!parsed.ok()) throw std::runtime_error("test JSON does not parse: " + parsed.error->message);
   return std::move(parsed.value);
+}
+
+std::vector<std::string> JsonFilesUnder(const std::string& dir, bool recursive) {
+  std::vector<std::string> files;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return files;
+  if (recursive) {
+    for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
+    }
+  } else {
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace pdex::validation::testing

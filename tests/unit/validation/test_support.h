@@ -21,6 +21,8 @@ namespace pdex::validation::testing {
 const package::Registry& CoreRegistry();
 std::optional<std::string> ReadText(const std::string& path);
 bool Exists(const std::string& path);
+// The .json files in `dir` (and its subfolders when `recursive`), sorted; empty when `dir` is missing.
+std::vector<std::string> JsonFilesUnder(const std::string& dir, bool recursive);
 int CountErrors(const Issues& issues);
 std::string Describe(const Issues& issues, bool errors_only = true);
 // A tracked list in tests/unit/validation/ ("<key> | <reason>" per line, '#' comments): key -> reason

