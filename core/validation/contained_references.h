@@ -19,8 +19,8 @@
 
 namespace pdex::validation {
 
-// R4 4.0.1 as published (and in the snapshots of US Core 3.1.1): a contained resource without an id is never
-// reported ('#' + {} is empty, and so is the where() criterion).
+// R4 4.0.1 as published (and in US Core 3.1.1's snapshots): a contained resource without an id is
+// never reported ('#' + {} is empty, and so is the where() criterion).
 inline constexpr std::string_view kDom3R4 =
     "contained.where((('#'+id in (%resource.descendants().reference | %resource.descendants().as(canonical) | "
     "%resource.descendants().as(uri) | %resource.descendants().as(url))) or descendants().where(reference = "
