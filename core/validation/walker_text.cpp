@@ -47,9 +47,10 @@ void Walker::CheckNarrativeLinks(const std::string& xhtml, const ResourceFrame& 
       }
       if (frame.bundle->link_targets->count(key) > 0) continue;
     }
-    // A warning, where the HL7 validator says error: published examples (Da Vinci PDex 2.0.0 Bundles,
-    // US Core 3.1.1) link to anchors the IG publisher renders outside the JSON; the data is not wrong.
-    Report(Severity::kWarning, "invalid", "validator.narrative-link-unresolved",
+    // An error, as in the HL7 validator, for a resource on its own. In a Bundle a warning: renderers
+    // show the entries on one page with anchors of their own, and published example Bundles (Da Vinci
+    // PDex 2.0.0, US Core 3.1.1) link to such anchors ("#Patient_1"), which the JSON does not hold.
+    Report(frame.bundle != nullptr ? Severity::kWarning : Severity::kError, "invalid", "validator.narrative-link-unresolved",
            "the narrative links to '#" + key + "', but no element id or narrative anchor (id, <a name>) in the " +
                (frame.bundle != nullptr ? "resource or its Bundle" : "resource") + " is '" + key + "'");
   }

@@ -584,7 +584,7 @@ TEST_CASE("narrative links to the resource's own anchors resolve in the resource
   const Issues unresolved = Run(patient(R"(<a href=\"#nowhere\">x</a>)"));
   INFO(Describe(unresolved, false));
   CHECK(Has(unresolved, "validator.narrative-link-unresolved", "Patient.text.div"));
-  CHECK(CountErrors(unresolved) == 0);  // a warning: the data itself is not wrong
+  CHECK(CountErrors(unresolved) == 1);  // an error for a resource on its own (a warning in a Bundle, below)
   CHECK_FALSE(Has(Run(patient(R"(<a href=\"#here\">x</a><a name=\"here\"/>)")), "validator.narrative-link-unresolved"));
   CHECK_FALSE(Has(Run(patient(R"(<a href=\"#p\">x</a><p id=\"p\">y</p>)")), "validator.narrative-link-unresolved"));
   CHECK_FALSE(Has(Run(patient(R"(<a href=\"#\">top</a><a href=\"http://example.org/#x\">out</a>)")),
@@ -601,6 +601,12 @@ TEST_CASE("narrative links to the resource's own anchors resolve in the resource
       "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><a name=\"org\"/>Acme</div>"},"name":"Acme"}}]})");
   INFO(Describe(bundled, false));
   CHECK_FALSE(Has(bundled, "validator.narrative-link-unresolved"));
+  const Issues dangling = Run(R"({"resourceType":"Bundle","type":"collection","entry":[
+    {"fullUrl":"urn:uuid:0c3151bd-1cbf-4d64-b04d-cd9187a4c6e0","resource":{"resourceType":"Patient","text":{"status":"generated",
+      "div":"<div xmlns=\"http://www.w3.org/1999/xhtml\"><a href=\"#Organization_1\">see</a></div>"}}}]})");
+  INFO(Describe(dangling, false));
+  CHECK(Has(dangling, "validator.narrative-link-unresolved", "Bundle.entry[0].resource.text.div"));
+  CHECK(CountErrors(dangling) == 0);
 }
 
 TEST_CASE("a type discriminator through resolve() compares the target's type with the slice's target profiles",
