@@ -1,35 +1,18 @@
 #include "validation/contained_references.h"
 
+#include "json/walk.h"
+
 #include <string>
-#include <vector>
 
 namespace pdex::validation {
-namespace {
 
-// Calls `visit` for every string value in `json`, iteratively (depth costs no stack); stops when it
-// returns true, and then returns true.
-template <typename Visit>
-bool AnyString(const nlohmann::json& json, Visit&& visit) {
-  std::vector<const nlohmann::json*> pending{&json};
-  while (!pending.empty()) {
-    const nlohmann::json* value = pending.back();
-    pending.pop_back();
-    if (value->is_string()) {
-      if (visit(value->get_ref<const std::string&>())) return true;
-    } else if (value->is_structured()) {
-      for (const nlohmann::json& child : *value) pending.push_back(&child);
-    }
-  }
-  return false;
-}
-
-}  // namespace
+using json::AnyString;
 
 const std::unordered_set<std::string_view>& LocalReferenceIndex::Of(const nlohmann::json& scope) {
   const auto emplaced = by_scope_.try_emplace(&scope);
   std::unordered_set<std::string_view>& references = emplaced.first->second;
   if (emplaced.second) {
-    AnyString(scope, [&](const std::string& text) {
+    AnyString(scope, [&](std::string_view, const std::string& text) {
       if (!text.empty() && text[0] == '#') references.insert(text);
       return false;
     });
@@ -55,7 +38,7 @@ std::optional<bool> ContainedResourcesReferenced(std::string_view expression, co
       if (references.Of(scope).count(local) > 0) continue;
     }
     // Refers to its container: a reference (or canonical / uri) "#" among its descendants.
-    if (!AnyString(item, [](const std::string& text) { return text == "#"; })) return false;
+    if (!AnyString(item, [](std::string_view, const std::string& text) { return text == "#"; })) return false;
   }
   return true;
 }

@@ -1,5 +1,7 @@
 #include "validation/narrative_links.h"
 
+#include "json/walk.h"
+
 #include <utility>
 
 namespace pdex::validation {
@@ -70,24 +72,11 @@ std::vector<std::string_view> InternalLinkFragments(std::string_view xhtml) {
 }
 
 void CollectLinkTargets(const nlohmann::json& json, std::unordered_set<std::string>& targets) {
-  std::vector<const nlohmann::json*> pending{&json};  // iterative: depth costs no stack
-  while (!pending.empty()) {
-    const nlohmann::json* value = pending.back();
-    pending.pop_back();
-    if (value->is_array()) {
-      for (const nlohmann::json& item : *value) pending.push_back(&item);
-      continue;
-    }
-    if (!value->is_object()) continue;
-    for (auto it = value->begin(); it != value->end(); ++it) {
-      if (it.value().is_string()) {
-        if (it.key() == "id") targets.insert(it.value().get<std::string>());
-        if (it.key() == "div") CollectAnchors(it.value().get_ref<const std::string&>(), targets);
-      } else {
-        pending.push_back(&it.value());
-      }
-    }
-  }
+  json::AnyString(json, [&](std::string_view name, const std::string& text) {
+    if (name == "id") targets.insert(text);
+    if (name == "div") CollectAnchors(text, targets);
+    return false;
+  });
 }
 
 }  // namespace pdex::validation

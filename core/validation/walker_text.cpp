@@ -50,9 +50,10 @@ void Walker::CheckNarrativeLinks(const std::string& xhtml, const ResourceFrame& 
     // An error, as in the HL7 validator, for a resource on its own. In a Bundle a warning: renderers
     // show the entries on one page with anchors of their own, and published example Bundles (Da Vinci
     // PDex 2.0.0, US Core 3.1.1) link to such anchors ("#Patient_1"), which the JSON does not hold.
-    Report(frame.bundle != nullptr ? Severity::kWarning : Severity::kError, "invalid", "validator.narrative-link-unresolved",
+    const bool in_bundle = frame.bundle != nullptr;
+    Report(in_bundle ? Severity::kWarning : Severity::kError, "invalid", "validator.narrative-link-unresolved",
            "the narrative links to '#" + key + "', but no element id or narrative anchor (id, <a name>) in the " +
-               (frame.bundle != nullptr ? "resource or its Bundle" : "resource") + " is '" + key + "'");
+               (in_bundle ? "resource or its Bundle" : "resource") + " is '" + key + "'");
   }
 }
 
