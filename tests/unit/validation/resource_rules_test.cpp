@@ -3,8 +3,6 @@
 // measures of our own.
 #include "test_support.h"
 
-#include "json/parse.h"
-
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -14,11 +12,8 @@ namespace pdex::validation::testing {
 namespace {
 
 // The core definitions plus the supporting resources the tests refer to (loaded once).
-const package::Registry& Registry() {
-  static const package::Registry* registry = [] {
-    auto* loaded = new package::Registry();
-    loaded->LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-    for (const char* text : {
+Issues Run(const std::string& text) {
+  static const TestValidator checker({
              R"({"resourceType":"CodeSystem","url":"http://example.org/cs/colors","status":"active","content":"complete",
                  "hierarchyMeaning":"is-a",
                  "property":[{"code":"shade","type":"Coding"},{"code":"rank","type":"integer"},{"code":"weight","type":"decimal"},
@@ -48,19 +43,8 @@ const package::Registry& Registry() {
                     "type":[{"code":"Reference","targetProfile":["http://hl7.org/fhir/StructureDefinition/Patient"]}]},
                    {"id":"Parameters.parameter:subject.resource","path":"Parameters.parameter.resource","max":"0"},
                    {"id":"Parameters.parameter:extra","path":"Parameters.parameter","sliceName":"extra","min":0,"max":"1"},
-                   {"id":"Parameters.parameter:extra.name","path":"Parameters.parameter.name","fixedString":"extra"}]}})",
-         }) {
-      loaded->Add(ParseTestJson(text));
-    }
-    return loaded;
-  }();
-  return *registry;
-}
-
-Issues Run(const std::string& text) {
-  static const terminology::TerminologyService terminology(Registry());
-  static const Validator validator(Registry(), terminology);
-  return validator.Validate(ParseTestJson(text));
+                   {"id":"Parameters.parameter:extra.name","path":"Parameters.parameter.name","fixedString":"extra"}]}})"});
+  return checker.Run(text);
 }
 
 // The issues with `id` (any severity), as "severity@location".

@@ -3,37 +3,22 @@
 // code, malformed external codes, and Questionnaire unitValueSet / string answers.
 #include "test_support.h"
 
-#include "json/parse.h"
-
 #include <catch2/catch.hpp>
 
 namespace pdex::validation::testing {
 namespace {
 
-const package::Registry& RegistryWithQuestionnaires() {
-  static const package::Registry* registry = [] {
-    auto* r = new package::Registry();
-    r->LoadPackText(ReadText(PDEX_DEFAULT_DEFINITIONS_PACK).value_or(""), "pack");
-    r->LoadResourceText(R"({"resourceType": "Questionnaire", "url": "http://example.org/Questionnaire/t",
+// The core definitions plus a Questionnaire whose answers the tests check (loaded once).
+Issues Run(const std::string& text) {
+  static const TestValidator checker({R"({"resourceType": "Questionnaire", "url": "http://example.org/Questionnaire/t",
       "status": "active", "item": [
         {"linkId": "type", "type": "choice", "answerValueSet": "http://hl7.org/fhir/ValueSet/item-type"},
         {"linkId": "where", "type": "string", "repeats": true,
          "answerValueSet": "http://hl7.org/fhir/ValueSet/jurisdiction"},
         {"linkId": "size", "type": "quantity", "repeats": true,
          "extension": [{"url": "http://hl7.org/fhir/StructureDefinition/questionnaire-unitValueSet",
-                        "valueCanonical": "http://hl7.org/fhir/ValueSet/jurisdiction"}]}]})",
-                        "terminology_checks_test");
-    return r;
-  }();
-  return *registry;
-}
-
-Issues Run(const std::string& text) {
-  static const terminology::TerminologyService terminology(RegistryWithQuestionnaires());
-  static const Validator validator(RegistryWithQuestionnaires(), terminology);
-  const json::ParsedJson parsed = json::ParseJson(text);
-  REQUIRE(parsed.ok());
-  return validator.Validate(parsed.value);
+                        "valueCanonical": "http://hl7.org/fhir/ValueSet/jurisdiction"}]}]})"});
+  return checker.Run(text);
 }
 
 int Count(const Issues& issues, const std::string& id, const std::string& expression = "") {
