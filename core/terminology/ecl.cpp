@@ -88,6 +88,25 @@ class EclParser {
     return true;
   }
 
+  // After optional whitespace, a section from `open` to the next `close` (a |term|, a {{ filter }}, a
+  // [member field list]), stepped over unread. False, with the position unchanged, when there is none;
+  // false after Fail when it is not closed.
+  bool SkipEnclosed(std::string_view open, std::string_view close, const char* unterminated) {
+    const std::size_t before = pos_;
+    Ws();
+    if (!Match(open)) {
+      pos_ = before;
+      return false;
+    }
+    const std::size_t end = text_.find(close, pos_);
+    if (end == std::string_view::npos) {
+      Fail(unterminated);
+      return false;
+    }
+    pos_ = end + close.size();
+    return true;
+  }
+
   // A keyword, case-insensitive, not followed by a letter or digit.
   bool MatchWord(std::string_view word) {
     if (text_.size() - pos_ < word.size()) return false;
@@ -172,12 +191,7 @@ class EclParser {
     ConstraintOperator();
     Ws();
     if (Match("^")) {
-      Ws();
-      if (Match("[")) {
-        const std::size_t close = text_.find(']', pos_);
-        if (close == std::string_view::npos) return Fail("unterminated member field list");
-        pos_ = close + 1;
-      }
+      if (!SkipEnclosed("[", "]", "unterminated member field list") && !ok()) return;
       Ws();
     }
     if (Match("(")) {
@@ -187,16 +201,8 @@ class EclParser {
     } else if (!Match("*") && !MatchWord("ANY")) {
       ConceptReference();
     }
-    while (ok()) {  // filter constraints {{ ... }}
-      const std::size_t before = pos_;
-      Ws();
-      if (!Match("{{")) {
-        pos_ = before;
-        break;
-      }
-      const std::size_t close = text_.find("}}", pos_);
-      if (close == std::string_view::npos) return Fail("unterminated filter");
-      pos_ = close + 2;
+    // Filter constraints {{ ... }}, any number of them.
+    while (ok() && SkipEnclosed("{{", "}}", "unterminated filter")) {
     }
   }
 
@@ -209,15 +215,7 @@ class EclParser {
       pos_ = start;
       return Fail();
     }
-    const std::size_t before = pos_;
-    Ws();
-    if (!Match("|")) {
-      pos_ = before;
-      return;
-    }
-    const std::size_t close = text_.find('|', pos_);
-    if (close == std::string_view::npos) return Fail("unterminated term");
-    pos_ = close + 1;
+    SkipEnclosed("|", "|", "unterminated term");
   }
 
   // eclRefinement / eclAttributeSet: sub-refinements joined by AND, ',' or OR (not mixed).

@@ -47,6 +47,8 @@ TEST_CASE("invalid ECL expressions", "[ecl]") {
   CHECK_FALSE(EclSyntaxError("12345").empty());                // concept ids have 6 to 18 digits
   CHECK_FALSE(EclSyntaxError("(< 404684003").empty());         // unclosed bracket
   CHECK_FALSE(EclSyntaxError("404684003 |unterminated").empty());
+  CHECK(EclSyntaxError("^ [referencedComponentId] 700043003").empty());
+  CHECK_FALSE(EclSyntaxError("^ [referencedComponentId 700043003").empty());  // unclosed member field list
   CHECK_FALSE(EclSyntaxError("< 19829001 AND < 301867009 OR < 128139000").empty());  // AND/OR mixed
   CHECK_FALSE(EclSyntaxError("< 404684003 : 363698007").empty());                    // no comparison
   CHECK_FALSE(EclSyntaxError("< 404684003 : 363698007 < 39057004").empty());         // '<' needs #number
