@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { createLocalClient } from '../../build/js/node.js';
-import { PdexError } from '../../build/js/index.js';
+import { createLocalClient } from '@pdex/core/node';
+import { PdexError } from '@pdex/core';
 import { messageIds } from './helpers.mjs';
 
 let client;

@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { loadPdexCore } from '../../build/js/node.js';
-import { PdexError, hasErrors, summarizeIssue } from '../../build/js/index.js';
+import { loadPdexCore } from '@pdex/core/node';
+import { PdexError, hasErrors, summarizeIssue } from '@pdex/core';
 import { hostileInputs, messageIds } from './helpers.mjs';
 
 describe('PdexCore.validate without definitions (JSON and resourceType only)', () => {
