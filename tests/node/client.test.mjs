@@ -40,3 +40,17 @@ test('validateMany can be cancelled', async () => {
   });
   await assert.rejects(running, (error) => error instanceof PdexError && error.code === 'cancelled');
 });
+
+test('every method of the one list answers through LocalClient as the core answers it', async () => {
+  const { LocalClient, PdexCore, WorkerClient, remoteMethods } = await import('@pdex/core');
+  assert.deepEqual(remoteMethods, ['validate', 'loadDefinitions', 'loadPackage', 'loadResources', 'listProfiles', 'evaluateFhirPath']);
+  for (const method of remoteMethods) {
+    for (const api of [PdexCore, LocalClient, WorkerClient]) assert.equal(typeof api.prototype[method], 'function', `${api.name}.${method}`);
+  }
+  const answer = client.listProfiles();
+  assert.ok(answer instanceof Promise);
+  assert.deepEqual(await answer, []);  // no definitions loaded in this file
+  assert.deepEqual(await client.evaluateFhirPath('1 + 1', '{}'), { ok: true, value: [2] });
+  const loaded = await client.loadResources('{"format": 1}', 'not a resource');
+  assert.ok(messageIds(loaded).includes('package.not-a-resource'), JSON.stringify(loaded));
+});
