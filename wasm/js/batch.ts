@@ -1,7 +1,7 @@
 // Validating many resources without freezing the thread that does it: work in time slices, report
 // progress after each slice, and give pending messages (a cancel request) a chance to run between them.
 import { PdexError } from './errors.js';
-import type { PdexCore } from './pdex-core.js';
+import type { PdexCore } from './core.js';
 import type { OperationOutcome, ResourceInput, ValidateOptions } from './types.js';
 
 export interface BatchHooks {

@@ -3,7 +3,7 @@
 // node.ts; browser workers: worker.ts); they differ only in how they read a pack's bytes.
 import { PdexError } from './errors.js';
 import { hasErrors } from './outcome.js';
-import type { PdexCore } from './pdex-core.js';
+import type { PdexCore } from './core.js';
 
 /** The packs, in load order; each is definitions/<name>.pack.json in this package's dist/. */
 export const definitionPacks = ['r4-core', 'pdex-profiles'] as const;

@@ -13,7 +13,7 @@ export { PdexError, type PdexErrorCode } from './errors.js';
 export { LocalClient } from './local-client.js';
 export { engineMethods, remoteMethods, type CoreMethods, type EngineAccess, type RemoteMethod } from './methods.js';
 export { hasErrors, summarizeIssue, type IssueSummary } from './outcome.js';
-export { CompiledFhirPath, ParsedResource, PdexCore } from './pdex-core.js';
+export { CompiledFhirPath, ParsedResource, PdexCore } from './core.js';
 export type { CallRequest, MessageEndpoint, Request, Response } from './protocol.js';
 export type * from './types.js';
 export { WorkerClient } from './worker-client.js';

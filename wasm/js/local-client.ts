@@ -1,7 +1,7 @@
 // LocalClient: PdexClient running the core on the calling thread (Node, tests, tools).
 import { validateBatch } from './batch.js';
 import { defineForwarders, type BatchOptions, type ClientMethods, type PdexClient } from './client.js';
-import type { PdexCore } from './pdex-core.js';
+import type { PdexCore } from './core.js';
 import type { ResourceInput } from './types.js';
 
 // The listed core methods, forwarded to the core (defineForwarders below).

@@ -1,5 +1,5 @@
 // THE list of core methods the TypeScript API offers. Everything else derives from it:
-//   PdexCore's methods (pdex-core.ts), the LocalClient and WorkerClient forwarders (client.ts), the
+//   PdexCore's methods (core.ts), the LocalClient and WorkerClient forwarders (client.ts), the
 //   worker protocol's call messages (protocol.ts) and the methods serveCore accepts (worker-host.ts).
 // Adding a core method: an Engine method in core/, one `.function(...)` line in wasm/bindings.cpp, its
 // line in EngineHandle (core-module.ts), and one entry here: its parameters (their types are the API's

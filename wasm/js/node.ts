@@ -8,7 +8,7 @@ import type { CoreModuleFactory } from './core-module.js';
 import { loadDefinitionPacks, type PackChoice } from './definitions.js';
 import { PdexError } from './errors.js';
 import { LocalClient } from './local-client.js';
-import { PdexCore } from './pdex-core.js';
+import { PdexCore } from './core.js';
 
 export interface NodeLoadOptions extends PackChoice {
   /** Where pdex-core.mjs/.wasm and definitions/ are; default: this package's dist/ (e.g. build/wasm also works). */

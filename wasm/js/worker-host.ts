@@ -4,7 +4,7 @@
 import { validateBatch } from './batch.js';
 import { PdexError } from './errors.js';
 import { remoteMethods } from './methods.js';
-import type { PdexCore } from './pdex-core.js';
+import type { PdexCore } from './core.js';
 import type { MessageEndpoint, Request, Response } from './protocol.js';
 
 export function serveCore(scope: MessageEndpoint, loadCore: () => Promise<PdexCore>): void {

@@ -5,7 +5,7 @@
 // import.meta.url, so bundlers (Vite, Rollup, webpack 5) copy them as assets with no configuration.
 import { loadDefinitionPacks, type DefinitionPack, type PackChoice } from './definitions.js';
 import { PdexError } from './errors.js';
-import { PdexCore } from './pdex-core.js';
+import { PdexCore } from './core.js';
 import createPdexCore from './pdex-core.mjs';
 
 export { serveCore } from './worker-host.js';
