@@ -1,4 +1,4 @@
-// The Embind module as built (build/wasm/pdex-core.mjs), through its TypeScript wrapper PdexCore.
+// The Embind module as built (pdex-core.mjs, in @pdex/core's dist/ from build/wasm), through its TypeScript wrapper PdexCore.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 

@@ -11,7 +11,7 @@ export {
 } from './definitions.js';
 export { PdexError, type PdexErrorCode } from './errors.js';
 export { LocalClient } from './local-client.js';
-export { engineMethods, remoteMethods, type CoreMethods, type EngineAccess, type RemoteMethod } from './methods.js';
+export { remoteMethods, type CoreMethods, type RemoteMethod } from './methods.js';
 export { hasErrors, summarizeIssue, type IssueSummary } from './outcome.js';
 export { CompiledFhirPath, ParsedResource, PdexCore } from './core.js';
 export type { CallRequest, MessageEndpoint, Request, Response } from './protocol.js';
