@@ -166,11 +166,12 @@ describe('the WebAssembly CLI finds its definitions like the native one, and say
   });
 
   test('--syntax-only checks well-formedness without definitions', (t) => {
+    const result = run(['validate', '--syntax-only', valid]);
+    assert.doesNotMatch(result.stderr, /no FHIR R4 definitions pack found/);  // the wrapper lets it through
     if (!clis.native(['validate', '--help']).stdout.includes('--syntax-only')) {
-      t.skip('core/cli has no --syntax-only yet (issue 12 item 7, C++ part)');
+      t.diagnostic('core/cli has no --syntax-only yet (issue 12 item 7, C++ part): only the wrapper is checked');
       return;
     }
-    const result = run(['validate', '--syntax-only', valid]);
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(errorIds(JSON.parse(result.stdout)), []);
     assert.equal(run(['validate', '--syntax-only', malformed]).status, 1);
