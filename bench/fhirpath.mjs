@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 
-import { loadPdexCore } from '../build/js/node.js';
+import { loadPdexCore } from '@pdex/core/node';
 import { measureInterleaved } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 import { launchChromium, serveApp } from '../tests/browser/browser.mjs';
-import { loadPdexCore } from '../build/js/node.js';
+import { loadPdexCore } from '@pdex/core/node';
 
 const root = new URL('../', import.meta.url);
 const gz = (path) => gzipSync(readFileSync(new URL(path, root)), { level: 9 }).length;

@@ -3,14 +3,14 @@
 // the native figures come from bench/validate_bench (the same Engine path, when built) and from the
 // `pdex` CLI validating the same bundles in one call.
 // Goal: WASM >= 3x @medplum/core while doing more checks.
-// Alone: `node bench/validate.mjs [SECONDS]` (needs build/wasm and build/js: scripts/build wasm web).
+// Alone: `node bench/validate.mjs [SECONDS]` (needs the @pdex/core package built: scripts/build wasm web).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 
-import { loadPdexCore } from '../build/js/node.js';
+import { loadPdexCore } from '@pdex/core/node';
 import { measureInterleaved } from './measure.mjs';
 
 const root = new URL('../', import.meta.url).pathname;

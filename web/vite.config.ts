@@ -1,5 +1,6 @@
-// Vite builds the browser app from web/ into build/web. The core's TypeScript API comes from
-// wasm/js (alias @pdex/core) and the Emscripten output from build/wasm (built by `scripts/build wasm`).
+// Vite builds the browser app from web/ into build/web. The core comes from the @pdex/core workspace
+// package (wasm/js, built by `scripts/build wasm web`): its worker entry finds its .wasm and
+// definitions packs by `new URL(..., import.meta.url)`, which Vite copies as assets.
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -8,20 +9,10 @@ const repo = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.u
 export default defineConfig({
   root: repo('web'),
   base: './',
-  resolve: {
-    alias: [
-      { find: '@pdex/core', replacement: repo('wasm/js/index.ts') },
-      { find: '@pdex/core-module', replacement: repo('build/wasm/pdex-core.mjs') },
-      { find: /^@pdex\/core-wasm/, replacement: repo('build/wasm/pdex-core.wasm') },
-      { find: /^@pdex\/definitions-pack/, replacement: repo('build/wasm/definitions/r4-core.pack.json') },
-      { find: /^@pdex\/profiles-pack/, replacement: repo('build/wasm/definitions/pdex-profiles.pack.json') },
-    ],
-  },
   worker: { format: 'es' },
   build: {
     outDir: repo('build/web'),
     emptyOutDir: true,
     target: 'es2022',
   },
-  server: { fs: { allow: [repo('')] } },
 });

@@ -2,9 +2,12 @@
 // must behave identically (same stdout, same exit code) on every case.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { describe, test } from 'node:test';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 
-import { errorIds, fixtures, messageIds, nativeCli, wasmCli } from './helpers.mjs';
+import { errorIds, fixtures, messageIds, nativeCli, repoRoot, wasmCli } from './helpers.mjs';
 
 const clis = {
   native: (args, input) => spawnSync(nativeCli, args, { input, encoding: 'utf8' }),
@@ -128,4 +131,61 @@ test('native and WebAssembly CLIs print identical output', () => {
     assert.equal(wasm.stdout, native.stdout, args.join(' '));
     assert.equal(wasm.status, native.status, args.join(' '));
   }
+});
+
+// wasm/pdex.mjs as it runs once installed away from this repository's build tree: a copy of the
+// wrapper with the module in <copy>/wasm/js/dist/ (where the @pdex/core package keeps it) and no build/.
+describe('the WebAssembly CLI finds its definitions like the native one, and says so when it cannot', () => {
+  const moduleDir = [`${repoRoot}wasm/js/dist`, `${repoRoot}build/wasm`].find((dir) => existsSync(`${dir}/pdex-cli.cjs`));
+  let copy;
+  const dist = () => join(copy, 'wasm/js/dist');
+  const run = (args) => spawnSync(process.execPath, [join(copy, 'wasm/pdex.mjs'), ...args], { encoding: 'utf8' });
+  const usCorePatient = 'http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient';
+
+  before(() => {
+    copy = mkdtempSync(join(tmpdir(), 'pdex-cli-'));
+    mkdirSync(dist(), { recursive: true });
+    copyFileSync(wasmCli, join(copy, 'wasm/pdex.mjs'));
+    for (const file of ['pdex-cli.cjs', 'pdex-cli.wasm']) copyFileSync(join(moduleDir, file), join(dist(), file));
+  });
+  after(() => rmSync(copy, { recursive: true, force: true }));
+
+  test('no definitions pack beside the module nor in a build tree: exit 2, nothing on stdout, a message saying why', () => {
+    const result = run(['validate', valid]);
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /no FHIR R4 definitions pack found/);
+    assert.ok(result.stderr.includes(join(dist(), 'definitions', 'r4-core.pack.json')), result.stderr);
+    assert.match(result.stderr, /--syntax-only/);
+  });
+
+  test('an explicit --definitions is used as given', () => {
+    const result = run(['validate', '--definitions', join(moduleDir, 'definitions/r4-core.pack.json'), noType]);
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(errorIds(JSON.parse(result.stdout)), ['resource.type-missing']);
+  });
+
+  test('--syntax-only checks well-formedness without definitions', (t) => {
+    const result = run(['validate', '--syntax-only', valid]);
+    assert.doesNotMatch(result.stderr, /no FHIR R4 definitions pack found/);  // the wrapper lets it through
+    if (!clis.native(['validate', '--help']).stdout.includes('--syntax-only')) {
+      t.diagnostic('core/cli has no --syntax-only yet (issue 12 item 7, C++ part): only the wrapper is checked');
+      return;
+    }
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(errorIds(JSON.parse(result.stdout)), []);
+    assert.equal(run(['validate', '--syntax-only', malformed]).status, 1);
+  });
+
+  test('the packs beside the module are found: base R4 and our profiles, as the native CLI loads them', () => {
+    mkdirSync(join(dist(), 'definitions'));
+    for (const pack of ['r4-core.pack.json', 'pdex-profiles.pack.json']) {
+      symlinkSync(join(moduleDir, 'definitions', pack), join(dist(), 'definitions', pack));
+    }
+    const result = run(['validate', '--profile', usCorePatient, valid]);
+    assert.equal(result.status, 1, result.stderr);  // US Core requires an identifier the fixture lacks
+    assert.deepEqual(errorIds(JSON.parse(result.stdout)), ['validator.cardinality-min']);
+    const native = clis.native(['validate', '--profile', usCorePatient, valid]);
+    assert.equal(result.stdout, native.stdout);
+  });
 });

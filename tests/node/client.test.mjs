@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { createLocalClient } from '../../build/js/node.js';
-import { PdexError } from '../../build/js/index.js';
+import { createLocalClient } from '@pdex/core/node';
+import { PdexError } from '@pdex/core';
 import { messageIds } from './helpers.mjs';
 
 let client;
@@ -39,4 +39,18 @@ test('validateMany can be cancelled', async () => {
     signal: controller.signal,
   });
   await assert.rejects(running, (error) => error instanceof PdexError && error.code === 'cancelled');
+});
+
+test('every method of the one list answers through LocalClient as the core answers it', async () => {
+  const { LocalClient, PdexCore, WorkerClient, remoteMethods } = await import('@pdex/core');
+  assert.deepEqual(remoteMethods, ['validate', 'loadDefinitions', 'loadPackage', 'loadResources', 'listProfiles', 'evaluateFhirPath']);
+  for (const method of remoteMethods) {
+    for (const api of [PdexCore, LocalClient, WorkerClient]) assert.equal(typeof api.prototype[method], 'function', `${api.name}.${method}`);
+  }
+  const answer = client.listProfiles();
+  assert.ok(answer instanceof Promise);
+  assert.deepEqual(await answer, []);  // no definitions loaded in this file
+  assert.deepEqual(await client.evaluateFhirPath('1 + 1', '{}'), { ok: true, value: [2] });
+  const loaded = await client.loadResources('{"format": 1}', 'not a resource');
+  assert.ok(messageIds(loaded).includes('package.not-a-resource'), JSON.stringify(loaded));
 });

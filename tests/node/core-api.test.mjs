@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
-import { loadPdexCore } from '../../build/js/node.js';
-import { PdexError, hasErrors, summarizeIssue } from '../../build/js/index.js';
+import { loadPdexCore } from '@pdex/core/node';
+import { PdexError, hasErrors, summarizeIssue } from '@pdex/core';
 import { errorIds, messageIds } from './helpers.mjs';
 import { makeTar } from './tar.mjs';
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import fhirpath from 'fhirpath';
 import r4 from 'fhirpath/fhir-context/r4/index.js';
 
-import { loadPdexCore } from '../../build/js/node.js';
+import { loadPdexCore } from '@pdex/core/node';
 import { generateCases, sampleResources } from './fhirpath/generate-expressions.mjs';
 import { repoRoot } from './helpers.mjs';
 

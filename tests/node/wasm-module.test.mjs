@@ -1,9 +1,9 @@
-// The Embind module as built (build/wasm/pdex-core.mjs), through its TypeScript wrapper PdexCore.
+// The Embind module as built (pdex-core.mjs, in @pdex/core's dist/ from build/wasm), through its TypeScript wrapper PdexCore.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { loadPdexCore } from '../../build/js/node.js';
-import { PdexError, hasErrors, summarizeIssue } from '../../build/js/index.js';
+import { loadPdexCore } from '@pdex/core/node';
+import { PdexError, hasErrors, summarizeIssue } from '@pdex/core';
 import { hostileInputs, messageIds } from './helpers.mjs';
 
 describe('PdexCore.validate without definitions (JSON and resourceType only)', () => {

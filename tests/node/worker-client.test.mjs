@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { after, test } from 'node:test';
 
-import { PdexError, WorkerClient } from '../../build/js/index.js';
+import { PdexError, WorkerClient } from '@pdex/core';
 import { messageIds } from './helpers.mjs';
 
 const workerUrl = new URL('./workers/core-worker.mjs', import.meta.url);

@@ -1,8 +1,8 @@
 // Validating many resources without freezing the thread that does it: work in time slices, report
 // progress after each slice, and give pending messages (a cancel request) a chance to run between them.
 import { PdexError } from './errors.js';
-import type { OperationOutcome } from './outcome.js';
-import type { PdexCore, ResourceInput, ValidateOptions } from './pdex-core.js';
+import type { PdexCore } from './core.js';
+import type { OperationOutcome, ResourceInput, ValidateOptions } from './types.js';
 
 export interface BatchHooks {
   onProgress?: (done: number, total: number) => void;

@@ -1,19 +1,20 @@
 // @pdex/core: the typed API over the PDex Bridge WebAssembly core (environment-neutral part).
-// Node callers also use ./node.js (loadPdexCore, createLocalClient); the browser app runs the core
-// in a worker (web/src/core/) and talks to it through WorkerClient.
-export { remoteMethods, type BatchOptions, type PdexClient, type RemoteMethod } from './client.js';
-export { PdexError, type PdexErrorCode } from './errors.js';
-export type { FhirPathError, FhirPathErrorKind, FhirPathOptions, FhirPathResult } from './fhirpath.js';
-export { LocalClient } from './local-client.js';
-export { hasErrors, summarizeIssue } from './outcome.js';
-export type { IssueSummary, OperationOutcome, OperationOutcomeIssue, Severity } from './outcome.js';
+//   @pdex/core/node    loadPdexCore, createLocalClient: the core on Node's thread
+//   @pdex/core/worker  loadBrowserCore, serveCore: inside a browser Web Worker, for a page's WorkerClient
+export { defineForwarders, type BatchOptions, type ClientMethods, type PdexClient } from './client.js';
 export {
-  CompiledFhirPath,
-  ParsedResource,
-  PdexCore,
-  type ResourceInput,
-  type ValidateOptions,
-} from './pdex-core.js';
-export type { ProfileSummary } from './profiles.js';
+  chosenPacks,
+  definitionPacks,
+  loadDefinitionPacks,
+  type DefinitionPack,
+  type PackChoice,
+} from './definitions.js';
+export { PdexError, type PdexErrorCode } from './errors.js';
+export { LocalClient } from './local-client.js';
+export { remoteMethods, type CoreMethods, type RemoteMethod } from './methods.js';
+export { hasErrors, summarizeIssue, type IssueSummary } from './outcome.js';
+export { CompiledFhirPath, ParsedResource, PdexCore } from './core.js';
+export type { CallRequest, MessageEndpoint, Request, Response } from './protocol.js';
+export type * from './types.js';
 export { WorkerClient } from './worker-client.js';
 export { serveCore } from './worker-host.js';

@@ -1,35 +1,20 @@
 // LocalClient: PdexClient running the core on the calling thread (Node, tests, tools).
 import { validateBatch } from './batch.js';
-import type { BatchOptions, PdexClient } from './client.js';
-import type { FhirPathOptions } from './fhirpath.js';
-import type { PdexCore, ResourceInput, ValidateOptions } from './pdex-core.js';
+import { defineForwarders, type BatchOptions, type ClientMethods, type PdexClient } from './client.js';
+import type { PdexCore } from './core.js';
+import type { ResourceInput } from './types.js';
+
+// The listed core methods, forwarded to the core (defineForwarders below).
+export interface LocalClient extends ClientMethods {}
 
 export class LocalClient implements PdexClient {
+  static {
+    defineForwarders(LocalClient, async (self, method, args) =>
+      (self.core[method] as (...args: unknown[]) => unknown).apply(self.core, args),
+    );
+  }
+
   constructor(private readonly core: PdexCore) {}
-
-  async validate(resource: ResourceInput, options?: ValidateOptions) {
-    return this.core.validate(resource, options);
-  }
-
-  async loadDefinitions(pack: ResourceInput) {
-    return this.core.loadDefinitions(pack);
-  }
-
-  loadPackage(bytes: Uint8Array, name: string) {
-    return this.core.loadPackage(bytes, name);
-  }
-
-  async loadResources(json: ResourceInput, name: string) {
-    return this.core.loadResources(json, name);
-  }
-
-  async listProfiles() {
-    return this.core.listProfiles();
-  }
-
-  async evaluateFhirPath(expression: string, resource: ResourceInput, options?: FhirPathOptions) {
-    return this.core.evaluateFhirPath(expression, resource, options);
-  }
 
   validateMany(resources: readonly ResourceInput[], options: BatchOptions = {}) {
     const { onProgress, signal, ...validateOptions } = options;

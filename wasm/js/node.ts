@@ -1,24 +1,22 @@
-// Loading the core in Node: the module, its .wasm and the definitions pack are read from the
-// WebAssembly build directory (build/wasm, a sibling of this file's compiled form in build/js).
+// @pdex/core/node: the core in Node. The module, its .wasm and the definitions packs are read from
+// this package's dist/ folder (where scripts/build puts them beside the compiled JS).
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 import type { CoreModuleFactory } from './core-module.js';
+import { loadDefinitionPacks, type PackChoice } from './definitions.js';
 import { PdexError } from './errors.js';
 import { LocalClient } from './local-client.js';
-import { hasErrors } from './outcome.js';
-import { PdexCore } from './pdex-core.js';
+import { PdexCore } from './core.js';
 
-export interface NodeLoadOptions {
-  /** Where pdex-core.mjs/.wasm and definitions/ are; default: the repository's build/wasm. */
+export interface NodeLoadOptions extends PackChoice {
+  /** Where pdex-core.mjs/.wasm and definitions/ are; default: this package's dist/ (e.g. build/wasm also works). */
   buildDir?: string;
-  /** Load the R4 definitions pack (default true); without it only JSON and resourceType are checked. */
-  definitions?: boolean;
-  /** Also load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB; default true). */
-  profiles?: boolean;
 }
 
-const defaultBuildDir = fileURLToPath(new URL('../wasm/', import.meta.url));
+/** dist/, where this file runs from. */
+export const packageDir = fileURLToPath(new URL('./', import.meta.url));
 
 async function read(path: string): Promise<Uint8Array> {
   try {
@@ -29,27 +27,15 @@ async function read(path: string): Promise<Uint8Array> {
 }
 
 export async function loadPdexCore(options: NodeLoadOptions = {}): Promise<PdexCore> {
-  const buildDir = options.buildDir ?? defaultBuildDir;
+  const dir = options.buildDir ?? packageDir;
   let factory: CoreModuleFactory;
   try {
-    factory = ((await import(pathToFileURL(`${buildDir}/pdex-core.mjs`).href)) as { default: CoreModuleFactory }).default;
+    factory = ((await import(pathToFileURL(join(dir, 'pdex-core.mjs')).href)) as { default: CoreModuleFactory }).default;
   } catch (error) {
-    throw new PdexError('load-failed', `the WebAssembly build in ${buildDir} cannot be loaded: ${String(error)}`);
+    throw new PdexError('load-failed', `the WebAssembly build in ${dir} cannot be loaded: ${String(error)}`);
   }
-  const core = await PdexCore.create(factory, { wasmBinary: await read(`${buildDir}/pdex-core.wasm`) });
-  const packs = [];
-  if (options.definitions ?? true) {
-    packs.push('r4-core.pack.json');
-    if (options.profiles ?? true) packs.push('pdex-profiles.pack.json');
-  }
-  for (const pack of packs) {
-    const outcome = core.loadDefinitions(await read(`${buildDir}/definitions/${pack}`));
-    if (hasErrors(outcome)) {
-      core.dispose();
-      throw new PdexError('load-failed', `${pack}: ${outcome.issue[0].diagnostics}`);
-    }
-  }
-  return core;
+  const starting = read(join(dir, 'pdex-core.wasm')).then((wasmBinary) => PdexCore.create(factory, { wasmBinary }));
+  return loadDefinitionPacks(starting, options, (pack) => read(join(dir, 'definitions', `${pack}.pack.json`)));
 }
 
 export async function createLocalClient(options?: NodeLoadOptions): Promise<LocalClient> {

@@ -1,25 +1,6 @@
-// FHIR OperationOutcome, the form of every result the core returns, and helpers to read it.
-
-export type Severity = 'fatal' | 'error' | 'warning' | 'information';
-
-export interface Extension {
-  url: string;
-  valueInteger?: number;
-  valueString?: string;
-}
-
-export interface OperationOutcomeIssue {
-  severity: Severity;
-  code: string;
-  diagnostics?: string;
-  expression?: string[];
-  extension?: Extension[];
-}
-
-export interface OperationOutcome {
-  resourceType: 'OperationOutcome';
-  issue: OperationOutcomeIssue[];
-}
+// Reading OperationOutcomes (the form of every result the core returns): flattening an issue for
+// display, and telling whether an outcome holds errors.
+import type { Extension, OperationOutcome, OperationOutcomeIssue, Severity } from './types.js';
 
 /** One issue flattened for display: where, how bad, what. */
 export interface IssueSummary {

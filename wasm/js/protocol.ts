@@ -1,11 +1,17 @@
 // The message protocol between WorkerClient (page) and serveCore (worker). Every request carries an
 // id; the worker answers with progress messages and then exactly one result or error for that id.
-import type { RemoteMethod } from './client.js';
+// The call messages derive from the method list (methods.ts): one kind per listed method.
 import type { PdexErrorCode } from './errors.js';
-import type { ResourceInput, ValidateOptions } from './pdex-core.js';
+import type { CoreMethods, RemoteMethod } from './methods.js';
+import type { ResourceInput, ValidateOptions } from './types.js';
+
+/** A call of one listed core method, with that method's arguments. */
+export type CallRequest = {
+  [K in RemoteMethod]: { id: number; type: 'call'; method: K; args: Parameters<CoreMethods[K]> };
+}[RemoteMethod];
 
 export type Request =
-  | { id: number; type: 'call'; method: RemoteMethod; args: unknown[] }
+  | CallRequest
   | { id: number; type: 'validateMany'; resources: readonly ResourceInput[]; options: ValidateOptions }
   | { id: number; type: 'cancel'; target: number };
 

@@ -1,12 +1,9 @@
 // WorkerClient: PdexClient whose core runs in a Web Worker (see worker-host.ts), so validating a
 // member's whole record never blocks the page.
-import type { BatchOptions, PdexClient, RemoteMethod } from './client.js';
+import { defineForwarders, type BatchOptions, type ClientMethods, type PdexClient } from './client.js';
 import { PdexError } from './errors.js';
-import type { FhirPathOptions, FhirPathResult } from './fhirpath.js';
-import type { OperationOutcome } from './outcome.js';
-import type { ResourceInput, ValidateOptions } from './pdex-core.js';
-import type { ProfileSummary } from './profiles.js';
 import type { MessageEndpoint, Request, Response } from './protocol.js';
+import type { OperationOutcome, ResourceInput } from './types.js';
 
 interface Pending {
   resolve: (value: unknown) => void;
@@ -16,36 +13,19 @@ interface Pending {
 
 type RequestBody = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
+// The listed core methods, each sent to the worker as a 'call' message (defineForwarders below).
+export interface WorkerClient extends ClientMethods {}
+
 export class WorkerClient implements PdexClient {
+  static {
+    defineForwarders(WorkerClient, (self, method, args) => self.send({ type: 'call', method, args } as RequestBody));
+  }
+
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
 
   constructor(private readonly worker: MessageEndpoint & { terminate(): void }) {
     worker.addEventListener('message', (event: MessageEvent) => this.receive(event.data as Response));
-  }
-
-  validate(resource: ResourceInput, options?: ValidateOptions) {
-    return this.invoke<OperationOutcome>('validate', resource, options);
-  }
-
-  loadDefinitions(pack: ResourceInput) {
-    return this.invoke<OperationOutcome>('loadDefinitions', pack);
-  }
-
-  loadPackage(bytes: Uint8Array, name: string) {
-    return this.invoke<OperationOutcome>('loadPackage', bytes, name);
-  }
-
-  loadResources(json: ResourceInput, name: string) {
-    return this.invoke<OperationOutcome>('loadResources', json, name);
-  }
-
-  listProfiles() {
-    return this.invoke<ProfileSummary[]>('listProfiles');
-  }
-
-  evaluateFhirPath(expression: string, resource: ResourceInput, options?: FhirPathOptions) {
-    return this.invoke<FhirPathResult>('evaluateFhirPath', expression, resource, options);
   }
 
   validateMany(resources: readonly ResourceInput[], options: BatchOptions = {}): Promise<OperationOutcome[]> {
@@ -59,10 +39,6 @@ export class WorkerClient implements PdexClient {
     this.worker.terminate();
     for (const pending of this.pending.values()) pending.reject(new PdexError('disposed', 'the client was closed'));
     this.pending.clear();
-  }
-
-  private invoke<T>(method: RemoteMethod, ...args: unknown[]): Promise<T> {
-    return this.send({ type: 'call', method, args }) as Promise<T>;
   }
 
   private send(body: RequestBody, onProgress?: Pending['onProgress'], signal?: AbortSignal): Promise<unknown> {

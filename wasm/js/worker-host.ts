@@ -1,9 +1,10 @@
-// serveCore: the worker side of the protocol. The worker entry (web/src/core/worker.ts) calls it with
-// its global scope and a function that loads the module, so this file stays free of bundler details.
+// serveCore: the worker side of the protocol. A worker entry calls it with its global scope and a
+// function that loads the core (the browser's: @pdex/core/worker's loadBrowserCore; Node's worker
+// threads: loadPdexCore from @pdex/core/node), so this file stays free of how the module is found.
 import { validateBatch } from './batch.js';
-import { remoteMethods } from './client.js';
 import { PdexError } from './errors.js';
-import type { PdexCore } from './pdex-core.js';
+import { remoteMethods } from './methods.js';
+import type { PdexCore } from './core.js';
 import type { MessageEndpoint, Request, Response } from './protocol.js';
 
 export function serveCore(scope: MessageEndpoint, loadCore: () => Promise<PdexCore>): void {

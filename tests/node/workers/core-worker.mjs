@@ -2,8 +2,8 @@
 // PDEX_TEST_BUILD_DIR lets a test point it at a missing build to exercise load failures.
 import { parentPort, workerData } from 'node:worker_threads';
 
-import { loadPdexCore } from '../../../build/js/node.js';
-import { serveCore } from '../../../build/js/index.js';
+import { loadPdexCore } from '@pdex/core/node';
+import { serveCore } from '@pdex/core';
 
 // Node's MessagePort is an EventTarget, but its postMessage takes the same arguments as the browser's.
 serveCore(parentPort, () => loadPdexCore({ buildDir: workerData?.buildDir, definitions: false }));

@@ -1,5 +1,6 @@
 // Hand-checked types of the Emscripten/Embind module built from wasm/bindings.cpp
-// (build/wasm/pdex-core.mjs). Keep in step with the EMSCRIPTEN_BINDINGS block there.
+// (build/wasm/pdex-core.mjs, copied into this package's dist/). Keep in step with the
+// EMSCRIPTEN_BINDINGS block there: one line per Engine method.
 
 /** Options Emscripten's generated factory understands (the subset we use). */
 export interface CoreModuleOptions {
@@ -62,6 +63,3 @@ export interface CoreModule {
 }
 
 export type CoreModuleFactory = (options?: CoreModuleOptions) => Promise<CoreModule>;
-
-declare const createPdexCore: CoreModuleFactory;
-export default createPdexCore;
