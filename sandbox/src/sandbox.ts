@@ -59,7 +59,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let launches: ReturnType<typeof serve>['launches'];
   for (const system of systems) {
     if (seed && system.repo.isEmpty()) await system.repo.bulkLoad(seed[system.name] as Resource[]);
-    const served = serve(system, clients);
+    const served = serve(system, clients, systems.map((x) => x.origin));
     if (served.launches) launches = served.launches;
     endpoints[system.name] = {
       title: SYSTEM_TITLES[system.name],

@@ -51,7 +51,7 @@ export async function listen(name: SystemName, host: string, port: number, dataR
 }
 
 /** Builds the system's app on its listening server. */
-export function serve(system: ListeningSystem, clients: ClientConfig[]): { fhirBase: string; issuer: string; launches?: LaunchStore } {
+export function serve(system: ListeningSystem, clients: ClientConfig[], siblingOrigins: string[]): { fhirBase: string; issuer: string; launches?: LaunchStore } {
   const { name, origin, keys, repo } = system;
   const title = SYSTEM_TITLES[name];
   const fhirBase = `${origin}/fhir`;
@@ -60,7 +60,7 @@ export function serve(system: ListeningSystem, clients: ClientConfig[]): { fhirB
   const accounts = new AccountBook(demoAccounts(name));
   const grants = new GrantContexts();
   const launches = name === 'ehr' ? new LaunchStore() : undefined;
-  const provider = createProvider({ system: name, title, issuer, fhirBase, keys, clients: mine, accounts, grants, launches });
+  const provider = createProvider({ system: name, title, issuer, fhirBase, keys, clients: mine, accounts, grants, launches, siblingOrigins });
 
   const app = express();
   app.disable('x-powered-by');

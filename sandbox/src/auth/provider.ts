@@ -12,6 +12,7 @@ import type { AccountBook } from './accounts.ts';
 import { type ClientConfig, clientMetadata, OIDC_SCOPES, permittedResourceScopes, type SystemName } from './clients.ts';
 import type { SystemKeys } from './keys.ts';
 import { type GrantContexts, type LaunchStore } from './launch-context.ts';
+import { memoryAdapterClass } from './memory-adapter.ts';
 import { errorPage } from './pages.ts';
 
 export interface ProviderOptions {
@@ -25,6 +26,8 @@ export interface ProviderOptions {
   grants: GrantContexts;
   /** Only the EHR offers EHR launch. */
   launches?: LaunchStore;
+  /** Origins of the sandbox's own systems (127.0.0.1): client JWKS may be fetched from them. */
+  siblingOrigins: string[];
 }
 
 const SMART_TOKEN_TTL = 3600; // SMART 2.0: expires_in SHOULD be <= 1 hour
@@ -35,6 +38,7 @@ export function createProvider(o: ProviderOptions): Provider {
   const authorizationRoutes = new Set(['authorization', 'resume', 'pushed_authorization_request']);
 
   const configuration: Configuration = {
+    adapter: memoryAdapterClass(),
     clients: o.clients.map(clientMetadata),
     jwks: { keys: [o.keys.signing as never] },
     cookies: { keys: [o.keys.cookieSecret] },
@@ -95,6 +99,13 @@ export function createProvider(o: ProviderOptions): Provider {
         if (!o.launches) throw new errors.InvalidRequest('this server does not offer EHR launch');
         if (!o.launches.get(String(value))) throw new errors.InvalidRequest("unknown or expired 'launch'");
       },
+    },
+    // oidc-provider blocks outgoing requests to special-use addresses (SSRF protection), loopback included.
+    // The sandbox's own systems live on 127.0.0.1, so a client's jwks_uri on a sibling system is fetched
+    // without that block; every other URL keeps it.
+    fetch: (url, options) => {
+      if (o.siblingOrigins.includes(new URL(url instanceof Request ? url.url : url).origin)) delete (options as { dispatcher?: unknown }).dispatcher;
+      return globalThis.fetch(url, options);
     },
     interactions: { url: (_ctx, interaction) => `/auth/interaction/${interaction.uid}` },
     async findAccount(_ctx, sub) {

@@ -7,6 +7,7 @@ import type { Bundle, BundleEntry, BundleLink, Reference, Resource } from '@medp
 import { type AccessContext, type Reach, isInCompartment, reachFor } from './access.ts';
 import { type CheckedQuery, checkSearchQuery } from './search-params.ts';
 import { type ReleaseFilter } from './release-filter.ts';
+import { FhirError } from './outcome.ts';
 
 /** Reference search values are OR-ed in groups of this size for _revinclude. */
 const REVINCLUDE_CHUNK = 50;
@@ -25,6 +26,7 @@ export async function searchType(input: SearchInput): Promise<Bundle> {
   const { repo, resourceType, access } = input;
   const reach = reachFor(access, 's', resourceType);
   const checked = checkSearchQuery(resourceType, input.query, input.lenient);
+  if (reach === 'compartment') refuseOtherPatients(resourceType, checked, access.patient!);
 
   const request = parseSearchRequest(resourceType, {
     ...checked.filters,
@@ -49,6 +51,20 @@ export async function searchType(input: SearchInput): Promise<Bundle> {
   ];
   entries.push(...included.map((r) => entryOf(input.baseUrl, r, 'include')));
   return { resourceType: 'Bundle', type: 'searchset', total, link: links, ...(entries.length ? { entry: entries } : {}) };
+}
+
+/**
+ * A patient-bound token asking, by a parameter, for another patient's data gets 403 (not an empty page,
+ * which would read as "this patient has no such data").
+ */
+function refuseOtherPatients(resourceType: string, checked: CheckedQuery, patient: string): void {
+  for (const [name, values] of Object.entries(checked.filters)) {
+    for (const value of values.flatMap((v) => v.split(','))) {
+      const other = (resourceType === 'Patient' && name === '_id' && value !== patient)
+        || (value.startsWith('Patient/') && value !== `Patient/${patient}`);
+      if (other) throw new FhirError(403, 'forbidden', `The token is limited to Patient/${patient}; '${name}=${value}' asks for another patient.`, name);
+    }
+  }
 }
 
 async function visibleOnly(resources: Resource[], access: AccessContext, reach: Reach, repo: FhirRepository): Promise<Resource[]> {
