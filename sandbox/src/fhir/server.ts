@@ -86,6 +86,7 @@ export function fhirRouter(options: FhirServerOptions): Router {
     const [result, resource] = await options.repo.withTransaction(async () => {
       const answer = await medplum.handleRequest(request, options.repo);
       if (!isOk(answer[0])) throw answer[0]; // roll the whole request back
+      if ((req.body as Bundle)?.type === 'transaction' && req.params.type === undefined) failedEntry(answer[1] as Bundle);
       return answer;
     });
     const status = getStatus(result);
@@ -169,6 +170,21 @@ export function fhirRouter(options: FhirServerOptions): Router {
       if (existing && !(await isInCompartment(existing, access.patient!, options.repo))) {
         throw new FhirError(403, 'forbidden', `${type}/${id} is outside the token's patient compartment.`);
       }
+    }
+  }
+}
+
+/**
+ * FHIR transactions are all or nothing, but Medplum's processor answers a transaction whose entry failed
+ * with a transaction-response holding that entry's error. Throwing here makes withTransaction roll every
+ * entry back, and the client gets the failed entry's status and OperationOutcome.
+ */
+function failedEntry(response: Bundle | undefined): void {
+  for (const [i, entry] of (response?.entry ?? []).entries()) {
+    const status = Number.parseInt(entry.response?.status ?? '', 10);
+    if (status >= 400) {
+      const detail = (entry.response?.outcome as OperationOutcome | undefined)?.issue?.[0];
+      throw new FhirError(status, detail?.code ?? 'processing', `Bundle.entry[${i}] failed, nothing was written: ${detail?.details?.text ?? detail?.diagnostics ?? 'error'}`, `Bundle.entry[${i}]`);
     }
   }
 }
