@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { randomBytes } from 'node:crypto';
 import {
-  APP_CLIENT, APP_REDIRECT, authorizeUrl, Browser, decodeJwtPayload, exchangeCode, fhirGet, location, pkce,
+  APP_CLIENT, APP_REDIRECT, authorizeUrl, Browser, decodeJwtPayload, exchangeCode, fhirGet, fhirSend, location, pkce,
   startTestSandbox, type TestSandbox, walkAuthorization,
 } from './helpers.ts';
 
@@ -63,6 +63,24 @@ describe('EHR launch', () => {
     const other = await fhirGet(`${s.sandbox.endpoints.ehr.fhirBase}/Patient/ehr-40023`, body.access_token as string);
     assert.equal(other.status, 403);
     assert.equal(other.body.resourceType, 'OperationOutcome');
+
+    // patient/*.cud: the app may write back into the launch patient's chart, and only there.
+    const base = s.sandbox.endpoints.ehr.fhirBase;
+    const observation = (patient: string) => ({ resourceType: 'Observation', status: 'final', code: { text: 'from the payer' }, subject: { reference: `Patient/${patient}` } });
+    const own = await fhirSend('POST', `${base}/Observation`, body.access_token as string, observation(PATIENT));
+    assert.equal(own.status, 201, JSON.stringify(own.body));
+    assert.equal(own.body.subject.reference, `Patient/${PATIENT}`);
+    const foreign = await fhirSend('POST', `${base}/Observation`, body.access_token as string, observation('ehr-40023'));
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.body.issue[0].code, 'forbidden');
+    const sneaky = await fhirSend('POST', base, body.access_token as string, {
+      resourceType: 'Bundle', type: 'transaction',
+      entry: [
+        { resource: observation(PATIENT), request: { method: 'POST', url: 'Observation' } },
+        { resource: observation('ehr-40023'), request: { method: 'POST', url: 'Observation' } },
+      ],
+    });
+    assert.equal(sneaky.status, 403, 'one foreign entry refuses the whole transaction');
   });
 
   it('refuses a wrong code_verifier and a reused code', async () => {

@@ -2,7 +2,10 @@
 // _revinclude=Provenance:target, _lastUpdated and date ranges, strict refusal of unsupported parameters,
 // writes with conditional create and atomic transactions, and OperationOutcome errors everywhere.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { importJWK, SignJWT } from 'jose';
 import { fhirGet, fhirSend, startTestSandbox, systemToken, type TestSandbox } from './helpers.ts';
 
 const ALICE_A = 'pa-m1001';
@@ -187,6 +190,16 @@ describe('FHIR API', () => {
     const noToken = await fhirGet(`${payerA}/Patient/${ALICE_A}`);
     assert.equal(noToken.status, 401);
     assert.equal(noToken.body.issue[0].code, 'login');
+    // A token signed with the server's own key but expired: 401 'expired'.
+    const keys = JSON.parse(readFileSync(join(s.dataDir, 'payer-a', 'keys.json'), 'utf8'));
+    const expiredToken = await new SignJWT({ scope: 'system/*.rs', client_id: 'test-backend' })
+      .setProtectedHeader({ alg: 'RS256', kid: keys.signing.kid, typ: 'at+jwt' })
+      .setIssuer(s.sandbox.endpoints['payer-a'].issuer).setAudience(payerA).setSubject('test-backend')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 7200).setExpirationTime(Math.floor(Date.now() / 1000) - 3600)
+      .sign(await importJWK(keys.signing, 'RS256'));
+    const expired = await fhirGet(`${payerA}/Patient/${ALICE_A}`, expiredToken);
+    assert.equal(expired.status, 401);
+    assert.equal(expired.body.issue[0].code, 'expired');
     const forged = await fhirGet(`${payerA}/Patient/${ALICE_A}`, readA.slice(0, -4) + 'AAAA');
     assert.equal(forged.status, 401);
     assert.equal(forged.body.resourceType, 'OperationOutcome');
