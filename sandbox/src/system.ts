@@ -17,7 +17,7 @@ import { smartConfiguration } from './auth/smart-configuration.ts';
 import { bearerVerifier } from './fhir/bearer.ts';
 import { identityReleaseFilter } from './fhir/release-filter.ts';
 import { fhirRouter, sendJson } from './fhir/server.ts';
-import { outcome } from './fhir/outcome.ts';
+import { errorToOutcome, outcome } from './fhir/outcome.ts';
 import { DurableRepository } from './fhir/store.ts';
 import { demoAccounts } from './seed/accounts.ts';
 
@@ -83,9 +83,18 @@ export function serve(system: ListeningSystem, clients: ClientConfig[], siblingO
     res.type('application/json').send(JSON.stringify({ keys: [publicJwk(keys.client)] }));
   });
   app.use('/auth', interactionRouter({ system: name, title, fhirBase, provider, clients: mine, accounts, grants, launches }));
+  app.post('/auth/authorize', (_req, res) => {
+    res.status(405).set('Allow', 'GET').json({ error: 'invalid_request', error_description: 'send the authorization request with GET (authorize-post is not offered over http)' });
+  });
   app.use('/auth', provider.callback());
   app.use((req, res) => {
     sendJson(res, 404, outcome('error', 'not-found', `Nothing at ${req.method} ${req.path}. The FHIR API is at ${fhirBase}.`));
+  });
+  // Last resort for anything that failed outside the FHIR router (which answers its own errors): still an
+  // OperationOutcome, never Express's HTML error page or a stack trace.
+  app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const { status, body } = errorToOutcome(err);
+    sendJson(res, status, body);
   });
   system.server.on('request', app);
   return { fhirBase, issuer, launches };

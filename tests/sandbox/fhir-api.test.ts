@@ -43,6 +43,10 @@ describe('FHIR API', () => {
       }
       assert.equal(c.capabilities.includes('launch-ehr'), name === 'ehr');
       assert.equal(c.capabilities.includes('launch-standalone'), name !== 'ehr');
+      assert.ok(!c.capabilities.includes('authorize-post'), 'not claimed: POST authorization is not offered');
+      const post = await fetch(c.authorization_endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'client_id=x' });
+      assert.equal(post.status, 405);
+      assert.equal(((await post.json()) as { error: string }).error, 'invalid_request');
       // what it advertises is real: the JWKS answers
       const jwks = await fhirGet(c.jwks_uri);
       assert.equal(jwks.status, 200);

@@ -61,7 +61,8 @@ describe('restart', () => {
       const again = await fhirGet(`${ehr2}/Observation/${created.id}/_history`, token);
       assert.deepEqual(again.body.entry.map((e: any) => e.resource.status), ['final', 'preliminary'], 'reading history does not reorder it');
       const deleted = await fhirGet(`${ehr2}/Condition/ehr-cond-david-diabetes`, token);
-      assert.equal(deleted.status, 404);
+      assert.equal(deleted.status, 410);
+      assert.equal(deleted.body.issue[0].code, 'deleted');
       const patients = await fhirGet(`${ehr2}/Patient?_summary=count`, token);
       assert.equal(patients.body.total, patientTotal, 'the seed was not loaded a second time');
     } finally {

@@ -1,6 +1,9 @@
 // {fhirBase}/.well-known/smart-configuration (SMART App Launch 2.0 §Conformance): what this system's
 // authorization server really offers. The EHR offers EHR launch; payers offer member standalone launch.
 // Both offer SMART Backend Services (client_credentials with private_key_jwt, RS384/ES384).
+// Not offered: `authorize-post`. oidc-provider accepts a POSTed authorization request only with
+// SameSite=None session cookies, which browsers keep only when Secure, i.e. over https; the sandbox is
+// plain http on 127.0.0.1. SMART 2.0 says SHALL: a gap to close when the sandbox gets https.
 import type { SystemName } from './clients.ts';
 import { OIDC_SCOPES } from './clients.ts';
 
@@ -25,7 +28,6 @@ export function smartConfiguration(system: SystemName, issuer: string): Record<s
     ],
     capabilities: [
       ...(ehr ? ['launch-ehr', 'context-ehr-patient', 'context-ehr-encounter', 'permission-user'] : ['launch-standalone', 'context-standalone-patient']),
-      'authorize-post',
       'client-public',
       'client-confidential-asymmetric',
       'sso-openid-connect',

@@ -125,6 +125,11 @@ export function fhirRouter(options: FhirServerOptions): Router {
 
   async function readVisible(req: Request, access: AccessContext, read: () => Promise<Resource>): Promise<Resource> {
     const reach = reachFor(access, 'r', typeOf(req));
+    const deleted = options.repo.deletedVersion(typeOf(req), req.params.id as string);
+    if (deleted) {
+      await assertVisible(access, reach, deleted, options.repo); // no news about other patients' data
+      throw new FhirError(410, 'deleted', `${typeOf(req)}/${req.params.id} was deleted.`);
+    }
     const resource = await read();
     await assertVisible(access, reach, resource, options.repo);
     const [released] = await options.releaseFilter([resource], access);

@@ -78,6 +78,13 @@ export class DurableRepository extends MemoryRepository {
     this.journal({ op: 'delete', resourceType, id });
   }
 
+  /** The last version of a deleted resource (a read answers 410 Gone, not 404), or undefined. */
+  deletedVersion(resourceType: string, id: string): Resource | undefined {
+    const { resources, history } = this.internals();
+    if (resources.get(resourceType)?.has(id)) return undefined;
+    return history.get(resourceType)?.get(id)?.at(-1);
+  }
+
   // MemoryRepository.readHistory reverses its stored history array in place on every call, so a second
   // call returns it oldest-first; this copy keeps the store intact (newest first, as FHIR's history is).
   override async readHistory<T extends Resource>(resourceType: string, id: string): Promise<Bundle<T>> {
