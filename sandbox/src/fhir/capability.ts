@@ -35,6 +35,7 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
     conditionalCreate: options.writable,
     searchInclude: referenceParams(type).map((code) => `${type}:${code}`),
     searchRevInclude: ['Provenance:target'],
+    ...(type === 'Patient' ? { operation: [{ name: 'everything', definition: 'http://hl7.org/fhir/OperationDefinition/Patient-everything' }] } : {}),
     searchParam: supportedSearchParams(type).map((p) => ({
       name: p.code,
       definition: p.url,

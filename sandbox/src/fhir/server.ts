@@ -12,6 +12,7 @@ import { type CapabilityOptions, capabilityStatement, SERVED_TYPES } from './cap
 import { errorToOutcome, FhirError } from './outcome.ts';
 import type { ReleaseFilter } from './release-filter.ts';
 import { searchType } from './search.ts';
+import { patientEverything } from './everything.ts';
 import type { DurableRepository } from './store.ts';
 import type { Permission } from './scopes.ts';
 
@@ -55,6 +56,12 @@ export function fhirRouter(options: FhirServerOptions): Router {
   router.post('/:type/_search', wrap(authed(async (req, res, access) => {
     const query = { ...queryOf(req.query as Record<string, unknown>), ...queryOf((req.body ?? {}) as Record<string, unknown>) };
     sendJson(res, 200, await search(req, access, query));
+  })));
+  router.get('/Patient/:id/\\$everything', wrap(authed(async (req, res, access) => {
+    sendJson(res, 200, await patientEverything({
+      repo: options.repo, baseUrl: options.baseUrl, servedTypes: SERVED_TYPES, patientId: req.params.id as string,
+      query: queryOf(req.query as Record<string, unknown>), access, releaseFilter: options.releaseFilter,
+    }));
   })));
   router.get('/:type/:id', wrap(authed(async (req, res, access) => {
     const resource = await readVisible(req, access, () => options.repo.readResource(typeOf(req), req.params.id as string));
