@@ -113,6 +113,22 @@ describe('FHIR API', () => {
     assert.equal(bare.body.total, full.body.total);
   });
 
+  it('POST _search with a form body answers like GET; CORS preflight is allowed for bearer-token apps', async () => {
+    const res = await fetch(`${payerA}/Condition/_search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${readA}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ patient: `Patient/${ALICE_A}` }).toString(),
+    });
+    const body = (await res.json()) as any;
+    const get = await fhirGet(`${payerA}/Condition?patient=Patient/${ALICE_A}`, readA);
+    assert.equal(res.status, 200);
+    assert.equal(body.total, get.body.total);
+    assert.deepEqual(body.entry.map((e: any) => e.resource.id).sort(), get.body.entry.map((e: any) => e.resource.id).sort());
+    const preflight = await fetch(`${payerA}/Condition`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:5173', 'access-control-request-headers': 'authorization' } });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+  });
+
   it('_revinclude=Provenance:target adds the Provenance of each match, and nothing else', async () => {
     const res = await fhirGet(`${payerA}/Condition?patient=${ALICE_A}&_revinclude=Provenance:target`, readA);
     assert.equal(res.status, 200);

@@ -61,7 +61,7 @@ export function capabilityStatement(options: CapabilityOptions): CapabilityState
           'Unsupported search parameters are refused with 400 + OperationOutcome unless the request says ' +
           '"Prefer: handling=lenient". Paging: _count (default 20, at most 1000) with next links.',
         security: {
-          cors: false,
+          cors: true, // any origin, bearer tokens only (no cookies): system.ts
           service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
           extension: [
             {
