@@ -264,6 +264,17 @@ describe('FHIR API', () => {
     assert.equal(search.body.total, 1);
   });
 
+  it('a write is seen by the next page of the same query (no stale cached results)', async () => {
+    const url = `${ehr}/Observation?patient=ehr-40031&_count=2`;
+    const before = await fhirGet(url, writeEhr);
+    const created = await fhirSend('POST', `${ehr}/Observation`, writeEhr, { resourceType: 'Observation', status: 'final', code: { text: 'new' }, subject: { reference: 'Patient/ehr-40031' } });
+    assert.equal(created.status, 201);
+    const after = await fhirGet(url, writeEhr);
+    assert.equal(after.body.total, before.body.total + 1);
+    const everything = await fhirGet(`${ehr}/Patient/ehr-40031/$everything?_count=1000`, writeEhr);
+    assert.ok(everything.body.entry.some((e: any) => e.resource.id === created.body.id));
+  });
+
   it('a failing transaction leaves nothing behind', async () => {
     const bundle = {
       resourceType: 'Bundle', type: 'transaction',

@@ -4,26 +4,28 @@
 // _offset and next links (the store has no $everything and no paging links).
 // Parameters: start, end (care dates: a resource with a clinical date outside [start, end] is left out;
 // one without a date stays), _since (meta.lastUpdated >= _since), _type (comma-separated types), _count.
-import { evalFhirPath, getSearchParameters, matchesSearchRequest, Operator, parseSearchRequest } from '@medplum/core';
-import type { FhirRepository } from '@medplum/fhir-router';
+import { evalFhirPath, getSearchParameters, matchesSearchRequest, Operator } from '@medplum/core';
 import type { Bundle, BundleLink, Resource } from '@medplum/fhirtypes';
 import { type AccessContext, assertVisible, isInCompartment, reachFor } from './access.ts';
 import { patientCompartmentParams } from './definitions.ts';
 import { FhirError } from './outcome.ts';
 import type { ReleaseFilter } from './release-filter.ts';
+import { type DurableRepository, referencesIn } from './store.ts';
+import { cacheKey, type ResultCache } from './result-cache.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './search-params.ts';
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?)?)?$/;
 const KNOWN = new Set(['start', 'end', '_since', '_type', '_count', '_offset']);
 
 export interface EverythingInput {
-  repo: FhirRepository;
+  repo: DurableRepository;
   baseUrl: string;
   servedTypes: readonly string[];
   patientId: string;
   query: Record<string, string[]>;
   access: AccessContext;
   releaseFilter: ReleaseFilter;
+  cache: ResultCache;
 }
 
 export async function patientEverything(input: EverythingInput): Promise<Bundle> {
@@ -32,45 +34,56 @@ export async function patientEverything(input: EverythingInput): Promise<Bundle>
   const patient = await repo.readResource('Patient', patientId);
   await assertVisible(access, reachFor(access, 'r', 'Patient'), patient, repo);
 
-  const found = new Map<string, Resource>([[`Patient/${patientId}`, patient]]);
-  for (const [type, codes] of patientCompartmentParams()) {
-    if (!input.servedTypes.includes(type) || type === 'Patient') continue;
-    for (const code of codes) {
-      const bundle = await repo.search(parseSearchRequest(type, { [code]: `Patient/${patientId}` }));
-      for (const e of bundle.entry ?? []) found.set(`${type}/${e.resource!.id}`, e.resource as Resource);
+  const { offset: _offset, count: _count, ...selection } = params;
+  const key = cacheKey('everything', repo.generation, access, [patientId, selection.start, selection.end, selection.since, [...(selection.types ?? [])].sort()]);
+  const resources = await input.cache.getOrCompute(key, async () => {
+    const found = new Map<string, Resource>([[`Patient/${patientId}`, patient]]);
+    const compartment = patientCompartmentParams();
+    const read = async (key: string): Promise<Resource | undefined> => {
+      const [type, id] = key.split('/');
+      return repo.readResource(type, id).catch(() => undefined);
+    };
+    // Compartment: every resource that references the patient is a candidate (reverse reference index);
+    // the compartment definition decides.
+    for (const key of repo.referencing(`Patient/${patientId}`)) {
+      const type = key.split('/')[0];
+      if (!input.servedTypes.includes(type) || !compartment.has(type) || type === 'Patient') continue;
+      const resource = await read(key);
+      if (resource && (await isInCompartment(resource, patientId, repo))) found.set(key, resource);
     }
-  }
-  // Provenance about the patient's resources (their `patient` parameter only covers Patient targets).
-  const refs = [...found.keys()];
-  for (let i = 0; i < refs.length; i += 50) {
-    const bundle = await repo.search(parseSearchRequest('Provenance', { target: refs.slice(i, i + 50).join(',') }));
-    for (const e of bundle.entry ?? []) found.set(`Provenance/${e.resource!.id}`, e.resource as Resource);
-  }
-  // Referenced resources without patient data of their own (the payer Organization, a Practitioner...).
-  for (const resource of [...found.values()]) {
-    for (const value of referencesIn(resource)) {
-      const parts = String(value).split('/');
-      if (parts.length !== 2 || !input.servedTypes.includes(parts[0]) || patientCompartmentParams().has(parts[0]) || parts[0] === 'Patient') continue;
-      if (found.has(`${parts[0]}/${parts[1]}`)) continue;
-      const target = await repo.readResource(parts[0], parts[1]).catch(() => undefined);
-      if (target) found.set(`${parts[0]}/${parts[1]}`, target);
+    // Provenance about the patient's resources (their `patient` parameter only covers Patient targets).
+    for (const key of [...found.keys()]) {
+      for (const referrer of repo.referencing(key)) {
+        if (!referrer.startsWith('Provenance/') || found.has(referrer)) continue;
+        const provenance = await read(referrer);
+        if (provenance && ((provenance as { target?: { reference?: string }[] }).target ?? []).some((t) => t.reference === key)) found.set(referrer, provenance);
+      }
     }
-  }
+    // Referenced resources without patient data of their own (the payer Organization, a Practitioner...).
+    for (const resource of [...found.values()]) {
+      for (const ref of referencesIn(resource)) {
+        const type = ref.split('/')[0];
+        if (!input.servedTypes.includes(type) || compartment.has(type) || type === 'Patient' || found.has(ref)) continue;
+        const target = await read(ref);
+        if (target) found.set(ref, target);
+      }
+    }
 
-  let resources = [...found.values()].filter((r) => keep(r, params));
-  const admitted: Resource[] = [];
-  for (const r of resources) {
-    let reach;
-    try {
-      reach = reachFor(access, 'r', r.resourceType);
-    } catch {
-      continue; // a type the token's scopes do not cover is left out
+    const kept = [...found.values()].filter((r) => keep(r, params));
+    const admitted: Resource[] = [];
+    for (const r of kept) {
+      let reach;
+      try {
+        reach = reachFor(access, 'r', r.resourceType);
+      } catch {
+        continue; // a type the token's scopes do not cover is left out
+      }
+      if (reach === 'compartment' && !(await isInCompartment(r, access.patient!, repo))) continue;
+      admitted.push(r);
     }
-    if (reach === 'compartment' && !(await isInCompartment(r, access.patient!, repo))) continue;
-    admitted.push(r);
-  }
-  resources = await input.releaseFilter(admitted, access);
-  resources.sort((a, b) => (a.resourceType === b.resourceType ? a.id!.localeCompare(b.id!) : a.resourceType === 'Patient' ? -1 : b.resourceType === 'Patient' ? 1 : a.resourceType.localeCompare(b.resourceType)));
+    const released = await input.releaseFilter(admitted, access);
+    return released.sort((a, b) => (a.resourceType === b.resourceType ? a.id!.localeCompare(b.id!) : a.resourceType === 'Patient' ? -1 : b.resourceType === 'Patient' ? 1 : a.resourceType.localeCompare(b.resourceType)));
+  });
 
   const total = resources.length;
   const page = resources.slice(params.offset, params.offset + params.count);
@@ -130,18 +143,6 @@ function keep(resource: Resource, p: Params): boolean {
     }
   }
   return true;
-}
-
-/** Every `reference` string anywhere in a resource (a plain walk: no FHIRPath needed). */
-function referencesIn(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) for (const item of node) referencesIn(item, out);
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'reference' && typeof value === 'string') out.push(value);
-      else if (typeof value === 'object') referencesIn(value, out);
-    }
-  }
-  return out;
 }
 
 function normalize(date: string): string {

@@ -1,25 +1,25 @@
 // Type-level search: the store's matcher finds the matches; this file adds what the store lacks — access
 // filtering before counting (so totals and pages never reveal what the token may not see), the release
 // filter, _count/_offset paging with self/first/previous/next/last links, _include and _revinclude.
-import { evalFhirPath, getSearchParameters, parseSearchRequest } from '@medplum/core';
+import { evalFhirPath, getSearchParameters, matchesSearchRequest, Operator, parseSearchRequest } from '@medplum/core';
 import type { FhirRepository } from '@medplum/fhir-router';
+import type { DurableRepository } from './store.ts';
 import type { Bundle, BundleEntry, BundleLink, Reference, Resource } from '@medplum/fhirtypes';
 import { type AccessContext, type Reach, isInCompartment, reachFor } from './access.ts';
 import { type CheckedQuery, checkSearchQuery } from './search-params.ts';
 import { type ReleaseFilter } from './release-filter.ts';
 import { FhirError } from './outcome.ts';
-
-/** Reference search values are OR-ed in groups of this size for _revinclude. */
-const REVINCLUDE_CHUNK = 50;
+import { cacheKey, type ResultCache } from './result-cache.ts';
 
 export interface SearchInput {
-  repo: FhirRepository;
+  repo: DurableRepository;
   baseUrl: string;
   resourceType: string;
   query: Record<string, string[]>;
   lenient: boolean;
   access: AccessContext;
   releaseFilter: ReleaseFilter;
+  cache: ResultCache;
 }
 
 export async function searchType(input: SearchInput): Promise<Bundle> {
@@ -28,14 +28,16 @@ export async function searchType(input: SearchInput): Promise<Bundle> {
   const checked = checkSearchQuery(resourceType, input.query, input.lenient);
   if (reach === 'compartment') refuseOtherPatients(resourceType, checked, access.patient!);
 
-  const request = parseSearchRequest(resourceType, {
-    ...checked.filters,
-    ...(checked.sort ? { _sort: checked.sort } : {}),
+  const cacheId = cacheKey('search', repo.generation, access, [resourceType, checked.filters, checked.sort ?? '']);
+  const matches = await input.cache.getOrCompute(cacheId, async () => {
+    const request = parseSearchRequest(resourceType, {
+      ...checked.filters,
+      ...(checked.sort ? { _sort: checked.sort } : {}),
+    });
+    const found = await repo.search(request);
+    const visible = await visibleOnly((found.entry ?? []).map((e) => e.resource as Resource), access, reach, repo);
+    return input.releaseFilter(visible, access);
   });
-  const found = await repo.search(request);
-  let matches = (found.entry ?? []).map((e) => e.resource as Resource);
-  matches = await visibleOnly(matches, access, reach, repo);
-  matches = await input.releaseFilter(matches, access);
 
   const total = matches.length;
   const links = pageLinks(input, checked, total);
@@ -115,16 +117,17 @@ async function includes(page: Resource[], targets: string[], input: SearchInput,
 
 async function revincludes(page: Resource[], targets: string[], input: SearchInput, seen: Set<string>): Promise<Resource[]> {
   const found: Resource[] = [];
-  const refs = page.map(key);
   for (const target of targets) {
     const [type, code] = target.split(':');
-    for (let i = 0; i < refs.length; i += REVINCLUDE_CHUNK) {
-      const request = parseSearchRequest(type, { [code]: refs.slice(i, i + REVINCLUDE_CHUNK).join(',') });
-      const bundle = await input.repo.search(request);
-      for (const entry of bundle.entry ?? []) {
-        const r = entry.resource as Resource;
-        if (seen.has(key(r))) continue;
-        seen.add(key(r));
+    for (const resource of page) {
+      const ref = key(resource);
+      // The reverse reference index names the candidates; the search parameter decides (same answer as
+      // `type?code=ref`, without evaluating every resource of the type).
+      for (const candidate of input.repo.referencing(ref)) {
+        if (!candidate.startsWith(`${type}/`) || seen.has(candidate)) continue;
+        const r = await input.repo.readResource(type, candidate.slice(type.length + 1)).catch(() => undefined);
+        if (!r || !matchesSearchRequest(r, { resourceType: type as Resource['resourceType'], filters: [{ code, operator: Operator.EQUALS, value: ref }] })) continue;
+        seen.add(candidate);
         found.push(r);
       }
     }

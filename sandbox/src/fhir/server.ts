@@ -13,6 +13,7 @@ import { errorToOutcome, FhirError } from './outcome.ts';
 import type { ReleaseFilter } from './release-filter.ts';
 import { searchType } from './search.ts';
 import { patientEverything } from './everything.ts';
+import { ResultCache } from './result-cache.ts';
 import type { DurableRepository } from './store.ts';
 import type { Permission } from './scopes.ts';
 
@@ -34,6 +35,7 @@ export function fhirRouter(options: FhirServerOptions): Router {
   const router = express.Router();
   const medplum = new FhirRouter();
   const capability = capabilityStatement(options);
+  const cache = new ResultCache();
 
   router.use(express.json({ type: ['application/json', 'application/fhir+json'], limit: MAX_BODY, strict: true }));
   router.use(express.urlencoded({ extended: false, limit: '1mb' }));
@@ -60,7 +62,7 @@ export function fhirRouter(options: FhirServerOptions): Router {
   router.get('/Patient/:id/\\$everything', wrap(authed(async (req, res, access) => {
     sendJson(res, 200, await patientEverything({
       repo: options.repo, baseUrl: options.baseUrl, servedTypes: SERVED_TYPES, patientId: req.params.id as string,
-      query: queryOf(req.query as Record<string, unknown>), access, releaseFilter: options.releaseFilter,
+      query: queryOf(req.query as Record<string, unknown>), access, releaseFilter: options.releaseFilter, cache,
     }));
   })));
   router.get('/:type/:id', wrap(authed(async (req, res, access) => {
@@ -127,6 +129,7 @@ export function fhirRouter(options: FhirServerOptions): Router {
       lenient: /handling\s*=\s*lenient/i.test(req.get('prefer') ?? ''),
       access,
       releaseFilter: options.releaseFilter,
+      cache,
     });
   }
 
