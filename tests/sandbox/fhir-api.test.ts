@@ -243,6 +243,27 @@ describe('FHIR API', () => {
     assert.doesNotMatch(JSON.stringify(res.body), /at .*\.ts:\d+/);
   });
 
+  it('answers every malformed write with a 4xx OperationOutcome, never a 500', async () => {
+    const bodies: Array<[string, string, unknown]> = [
+      ['POST', `${ehr}/Observation`, []],
+      ['POST', `${ehr}/Observation`, '"just a string"'],
+      ['POST', `${ehr}/Observation`, { resourceType: 'Patient' }],
+      ['PUT', `${ehr}/Observation/x1`, { resourceType: 'Observation', id: 'other' }],
+      ['POST', ehr, { resourceType: 'Bundle', type: 'transaction', entry: {} }],
+      ['POST', ehr, { resourceType: 'Bundle', type: 'transaction', entry: [null] }],
+      ['POST', ehr, { resourceType: 'Bundle', type: 'transaction', entry: [{ request: { method: 'POST' } }] }],
+      ['POST', ehr, { resourceType: 'Bundle', type: 'transaction', entry: [{ resource: 5, request: { method: 'POST', url: 'Observation' } }] }],
+      ['POST', ehr, { resourceType: 'Bundle', type: 'collection', entry: [] }],
+      ['POST', ehr, { resourceType: 'Observation' }],
+      ['POST', `${ehr}/Observation`, '{"a":' + '['.repeat(5000) + ']'.repeat(5000) + '}'],
+    ];
+    for (const [method, url, body] of bodies) {
+      const res = await fhirSend(method, url, writeEhr, typeof body === 'string' ? body : JSON.stringify(body));
+      assert.ok(res.status >= 400 && res.status < 500, `${method} ${url} ${JSON.stringify(body).slice(0, 80)} -> ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      assert.equal(res.body.resourceType, 'OperationOutcome');
+    }
+  });
+
   it('transaction with conditional create: 201 the first time, 200 with the same id the second', async () => {
     const bundle = {
       resourceType: 'Bundle', type: 'transaction',

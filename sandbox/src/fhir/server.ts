@@ -154,7 +154,16 @@ export function fhirRouter(options: FhirServerOptions): Router {
       if (bundle?.resourceType !== 'Bundle' || (bundle.type !== 'transaction' && bundle.type !== 'batch')) {
         throw new FhirError(400, 'invalid', 'POST to the base takes a Bundle of type transaction or batch.');
       }
-      for (const [i, entry] of (bundle.entry ?? []).entries()) {
+      if (!Array.isArray(bundle.entry) || bundle.entry.length === 0) {
+        throw new FhirError(400, 'invalid', 'Bundle.entry must be a non-empty array.', 'Bundle.entry');
+      }
+      for (const [i, entry] of bundle.entry.entries()) {
+        if (!entry || typeof entry !== 'object' || !entry.request || typeof entry.request !== 'object' || typeof entry.request.url !== 'string') {
+          throw new FhirError(400, 'invalid', `Bundle.entry[${i}] needs a request with a method and a url.`, `Bundle.entry[${i}].request`);
+        }
+        if (entry.resource !== undefined && (typeof entry.resource !== 'object' || entry.resource === null || Array.isArray(entry.resource))) {
+          throw new FhirError(400, 'invalid', `Bundle.entry[${i}].resource must be a resource.`, `Bundle.entry[${i}].resource`);
+        }
         const entryMethod = entry.request?.method;
         const type = entry.request?.url?.split(/[/?]/)[0] ?? '';
         if (entryMethod === 'GET' || entryMethod === 'HEAD' || entryMethod === 'PATCH') {
@@ -165,6 +174,10 @@ export function fhirRouter(options: FhirServerOptions): Router {
       return;
     }
     const type = typeOf(req);
+    const body = req.body as unknown;
+    if (method !== 'DELETE' && (!body || typeof body !== 'object' || Array.isArray(body))) {
+      throw new FhirError(400, 'invalid', `The body must be a ${type} resource (a JSON object).`);
+    }
     const action: Permission = method === 'POST' ? 'c' : method === 'PUT' ? 'u' : 'd';
     await checkOne(access, action, type, method === 'DELETE' ? undefined : (req.body as Resource), `${type}/${req.params.id ?? ''}`);
     if (method !== 'DELETE' && (req.body as Resource)?.resourceType !== type) {
