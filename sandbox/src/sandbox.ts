@@ -87,9 +87,15 @@ export function writeEndpoints(file: string, endpoints: Sandbox['endpoints']): v
   writeFileSync(file, JSON.stringify(endpoints, null, 2) + '\n');
 }
 
+/** Stops listening and ends every connection; never waits more than 5 s for a straggler. */
 function close(system: ListeningSystem): Promise<void> {
   return new Promise((resolve) => {
-    system.server.close(() => resolve());
+    const timer = setTimeout(resolve, 5000);
+    timer.unref();
+    system.server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
     system.server.closeAllConnections();
   });
 }

@@ -55,14 +55,25 @@ export interface TestSandbox {
 export async function startTestSandbox(options: Partial<SandboxOptions> & { backend?: BackendKeys } = {}): Promise<TestSandbox> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pdex-sandbox-test-'));
   const backend = options.backend ?? (await makeBackendKeys());
+  const started = performance.now();
   const sandbox = await startSandbox({ ...options, dataDir, extraClients: testClients(backend) });
+  reportIfSlow('start', started);
   return {
     sandbox, dataDir, backend,
     async stop({ keepData = false } = {}) {
+      const stopping = performance.now();
       await sandbox.stop();
+      reportIfSlow('stop', stopping);
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+// A measurement, printed only when a start or stop is unusually slow (a loaded machine), to explain a
+// slow run in CI logs.
+function reportIfSlow(what: string, since: number): void {
+  const ms = performance.now() - since;
+  if (ms > 20_000) console.error(`sandbox test: ${what} took ${(ms / 1000).toFixed(1)} s`);
 }
 
 /** A cookie jar per origin that follows nothing by itself: each step of a redirect chain is visible. */
