@@ -83,6 +83,24 @@ describe('EHR launch', () => {
     assert.equal(sneaky.status, 403, 'one foreign entry refuses the whole transaction');
   });
 
+  it('a second launch in the same browser session gets its own patient, not the first grant', async () => {
+    const browser = new Browser(); // keeps the clinician's session cookie: no second sign-in
+    const ehr = s.sandbox.endpoints.ehr;
+    for (const patient of [PATIENT, 'ehr-40023']) {
+      const launch = s.sandbox.createEhrLaunch({ patient });
+      const { verifier, challenge } = pkce();
+      const url = authorizeUrl(ehr.authorize, {
+        response_type: 'code', client_id: APP_CLIENT, redirect_uri: APP_REDIRECT, scope: SCOPE, state: randomBytes(16).toString('base64url'),
+        aud: ehr.fhirBase, launch, code_challenge: challenge, code_challenge_method: 'S256',
+      });
+      const flow = await walkAuthorization(browser, url, { username: 'dr.rivera' });
+      assert.ok(flow.redirect);
+      const { body } = await exchangeCode(ehr.token, flow.redirect.searchParams.get('code')!, verifier);
+      assert.equal(body.patient, patient);
+      assert.equal(decodeJwtPayload(body.access_token as string).patient, patient);
+    }
+  });
+
   it('refuses a wrong code_verifier and a reused code', async () => {
     const { url, verifier } = launchRequest();
     const flow = await walkAuthorization(new Browser(), url, { username: 'dr.rivera' });

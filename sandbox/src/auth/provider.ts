@@ -108,6 +108,13 @@ export function createProvider(o: ProviderOptions): Provider {
       return globalThis.fetch(url, options);
     },
     interactions: { url: (_ctx, interaction) => `/auth/interaction/${interaction.uid}` },
+    // A grant is used only by the authorization that created it: a second launch in the same browser
+    // session (another patient, another member choice) always goes through the authorization page again
+    // instead of silently reusing the first grant and its launch context.
+    async loadExistingGrant(ctx) {
+      const grantId = ctx.oidc.result?.consent?.grantId as string | undefined;
+      return grantId ? ctx.oidc.provider.Grant.find(grantId) : undefined;
+    },
     async findAccount(_ctx, sub) {
       const account = o.accounts.find(sub);
       if (!account) return undefined;
