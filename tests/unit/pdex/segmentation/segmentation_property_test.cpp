@@ -148,6 +148,25 @@ TEST_CASE("segmentation property: zero leaks over 100,000 generated member recor
             << validated << " resources, " << invalid << " with errors\n"
             << "  time: " << seconds << " s\n";
 
+  // The checks can fail: the same generator's records released under #sensitive leak, and a profiled
+  // resource missing a required element has errors.
+  {
+    MemberRecordGenerator control(kSeed);
+    pdex::consent::ConsentDecision everything = regular;
+    everything.policy = pdex::consent::ConsentPolicy::kSensitive;
+    int control_leaks = 0;
+    for (int i = 0; i < 100; ++i) {
+      const MemberRecord record = control.Next(3);
+      std::vector<std::string> leaks;
+      FindLeaks(pdex::segmentation::Segment(record.bundle, everything).bundle, record, leaks);
+      control_leaks += leaks.empty() ? 0 : 1;
+    }
+    CHECK(control_leaks == 100);
+    const json broken = {{"resourceType", "Condition"}, {"id", "x"},
+                         {"meta", {{"profile", {std::string(codes::kUsCoreBase) + "us-core-condition"}}}}};
+    CHECK(pdex::pdex_testing::ProfileErrors(broken) != "");
+  }
+
   INFO(first_leak);
   INFO(first_dangling);
   INFO(first_invalid);
