@@ -55,17 +55,13 @@ int RunSegment(const std::vector<std::string>& args) {
   nlohmann::json context = nlohmann::json::object();
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    auto value = [&](const char* what) -> const std::string* {
-      if (i + 1 == args.size()) return nullptr;
-      (void)what;
-      return &args[++i];
-    };
+    auto value = [&]() -> const std::string* { return i + 1 == args.size() ? nullptr : &args[++i]; };
     if (arg == "-h" || arg == "--help") {
       std::cout << kSegmentHelp;
       return kExitOk;
     } else if (arg == "--consent" || arg == "--report" || arg == "--payer" || arg == "--requester" || arg == "--member" ||
                arg == "--now") {
-      const std::string* v = value(arg.c_str());
+      const std::string* v = value();
       if (v == nullptr) return UsageError("segment", arg + " needs a value");
       if (arg == "--consent") consent_file = *v;
       else if (arg == "--report") report_file = *v;
