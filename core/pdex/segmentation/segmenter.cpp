@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace pdex::segmentation {
@@ -124,40 +125,90 @@ bool AnyStringNamesWithheld(const nlohmann::json& node, const std::unordered_set
   return false;
 }
 
-// Removes references to withheld data from the released resources, withholding those that cannot
-// lose them, until nothing changes (each round withholds at least one more resource or stops).
-void ScrubUntilStable(std::vector<EntryState>& states) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    std::unordered_set<std::string> keys, full_urls;
-    for (const EntryState& state : states) {
-      if (state.status != Status::kWithheld) continue;
-      if (!state.key.empty()) keys.insert(state.key);
-      if (!state.full_url.empty()) full_urls.insert(state.full_url);
+// Every string of `node` that could name another resource: reference values, "Type/id" inside any
+// string, and whitespace/quote/markup-separated tokens (fullUrls). The index of who mentions whom.
+void CollectMentions(const nlohmann::json& node, std::unordered_set<std::string>& out) {
+  if (node.is_string()) {
+    const std::string& text = node.get_ref<const std::string&>();
+    for (std::size_t slash = text.find('/'); slash != std::string::npos; slash = text.find('/', slash + 1)) {
+      std::size_t begin = slash;
+      while (begin > 0 && std::isalpha(static_cast<unsigned char>(text[begin - 1])) != 0) --begin;
+      std::size_t end = slash + 1;
+      while (end < text.size() && IsIdChar(text[end])) ++end;
+      if (begin < slash && end > slash + 1) out.insert(text.substr(begin, end - begin));
     }
-    if (keys.empty() && full_urls.empty()) return;
-    const auto is_withheld = [&](std::string_view reference) {
-      if (full_urls.count(std::string(reference)) != 0) return true;
-      const auto parts = pdex_common::ParseReference(reference);
-      return parts && !parts->contained && keys.count(pdex_common::TypeAndId(*parts)) != 0;
+    std::size_t i = 0;
+    const auto separator = [](char c) {
+      return std::isspace(static_cast<unsigned char>(c)) != 0 || c == '"' || c == '<' || c == '>' || c == '\'';
     };
-    for (EntryState& state : states) {
-      if (state.status == Status::kWithheld) continue;
-      const ScrubResult scrubbed = ScrubReferences(state.resource, is_withheld);
-      if (scrubbed == ScrubResult::kRedacted) {
-        state.status = Status::kRedacted;
-        state.redacted_parts.push_back(Finding{{}, Rule::kReferenceToWithheld, Category::kOther});
-      }
-      if (scrubbed == ScrubResult::kWithhold || AnyStringNamesWithheld(state.resource, keys, full_urls, true)) {
-        Withhold(state, Rule::kReferenceToWithheld, Category::kOther);
-        changed = true;
-        continue;
-      }
-      if (const auto* text = json::ObjectAt(state.resource, "text");
-          text != nullptr && NamesWithheld(json::StringAt(*text, "div"), keys, full_urls)) {
-        state.resource.erase("text");
-        state.status = Status::kRedacted;
-        state.redacted_parts.push_back(Finding{{{"text"}}, Rule::kReferenceToWithheld, Category::kOther});
+    while (i < text.size()) {
+      while (i < text.size() && separator(text[i])) ++i;
+      std::size_t end = i;
+      while (end < text.size() && !separator(text[end])) ++end;
+      if (end > i && text.find(':', i) < end) out.insert(text.substr(i, end - i));  // URLs and URNs only
+      i = end;
+    }
+    return;
+  }
+  if (node.is_object() || node.is_array()) {
+    for (const auto& child : node) CollectMentions(child, out);
+  }
+}
+
+// Removes references to withheld data from the released resources, withholding those that cannot
+// lose them, and so on for what refers to those: a worklist over an index of who mentions whom, so
+// each resource is revisited only when something it names is withheld (bounded work on hostile
+// chains of references).
+void ScrubMentionsOfWithheld(std::vector<EntryState>& states) {
+  std::unordered_set<std::string> keys, full_urls;
+  std::vector<std::size_t> work;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (states[i].status == Status::kWithheld) work.push_back(i);
+  }
+  if (work.empty()) return;
+  std::unordered_map<std::string, std::vector<std::size_t>> mentioned_by;
+  for (std::size_t i = 0; i < states.size(); ++i) {
+    if (states[i].status == Status::kWithheld) continue;
+    std::unordered_set<std::string> mentions;
+    CollectMentions(states[i].resource, mentions);
+    for (const std::string& mention : mentions) mentioned_by[mention].push_back(i);
+  }
+  const auto is_withheld = [&](std::string_view reference) {
+    if (full_urls.count(std::string(reference)) != 0) return true;
+    const auto parts = pdex_common::ParseReference(reference);
+    return parts && !parts->contained && keys.count(pdex_common::TypeAndId(*parts)) != 0;
+  };
+  for (std::size_t i : work) {
+    if (!states[i].key.empty()) keys.insert(states[i].key);
+    if (!states[i].full_url.empty()) full_urls.insert(states[i].full_url);
+  }
+  while (!work.empty()) {
+    const std::size_t withheld = work.back();
+    work.pop_back();
+    for (const std::string* name : {&states[withheld].key, &states[withheld].full_url}) {
+      const auto referrers = mentioned_by.find(*name);
+      if (name->empty() || referrers == mentioned_by.end()) continue;
+      for (std::size_t r : referrers->second) {
+        EntryState& state = states[r];
+        if (state.status == Status::kWithheld) continue;
+        const ScrubResult scrubbed = ScrubReferences(state.resource, is_withheld);
+        if (scrubbed == ScrubResult::kRedacted) {
+          state.status = Status::kRedacted;
+          state.redacted_parts.push_back(Finding{{}, Rule::kReferenceToWithheld, Category::kOther});
+        }
+        if (scrubbed == ScrubResult::kWithhold || AnyStringNamesWithheld(state.resource, keys, full_urls, true)) {
+          Withhold(state, Rule::kReferenceToWithheld, Category::kOther);
+          if (!state.key.empty()) keys.insert(state.key);
+          if (!state.full_url.empty()) full_urls.insert(state.full_url);
+          work.push_back(r);
+          continue;
+        }
+        if (const auto* text = json::ObjectAt(state.resource, "text");
+            text != nullptr && NamesWithheld(json::StringAt(*text, "div"), keys, full_urls)) {
+          state.resource.erase("text");
+          state.status = Status::kRedacted;
+          state.redacted_parts.push_back(Finding{{{"text"}}, Rule::kReferenceToWithheld, Category::kOther});
+        }
       }
     }
   }
@@ -264,7 +315,7 @@ SegmentResult Segment(const nlohmann::json& bundle, const consent::ConsentDecisi
       states.push_back(std::move(state));
     }
   }
-  if (decision.policy == consent::ConsentPolicy::kRegular) ScrubUntilStable(states);
+  if (decision.policy == consent::ConsentPolicy::kRegular) ScrubMentionsOfWithheld(states);
 
   for (const EntryState& state : states) {
     switch (state.status) {

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -280,4 +281,27 @@ TEST_CASE("conformance data: the Inferno PDex $everything response under #regula
   }
   // Whatever is released has nothing sensitive left in it.
   for (const auto& entry : regular.bundle["entry"]) CHECK(ClassifyResource(entry["resource"]).findings.empty());
+}
+
+TEST_CASE("a long chain of required references to withheld data is followed to its end") {
+  // Observation k's subject is Observation k+1; the last one is sensitive: everything in the chain
+  // goes, whatever the order of the entries (reversed here, the worst case for a round-based scrub).
+  constexpr int kChain = 20000;
+  auto id = [](int k) {  // appended, not concatenated: GCC 12's false -Wrestrict (bug 105329)
+    std::string text = "o";
+    text += std::to_string(k);
+    return text;
+  };
+  std::vector<json> resources = {Patient()};
+  for (int k = kChain - 1; k >= 0; --k) {
+    json observation = {{"resourceType", "Observation"}, {"id", id(k)}, {"status", "final"},
+                        {"code", Concept(codes::kLoinc, k == kChain - 1 ? "7917-8" : "2339-0")}};
+    if (k + 1 < kChain) observation["subject"] = {{"reference", "Observation/" + id(k + 1)}};
+    resources.push_back(observation);
+  }
+  std::reverse(resources.begin() + 1, resources.end());
+  const auto result = Segment(BundleOf(resources), kRegular);
+  REQUIRE(result.released);
+  CHECK(result.bundle["entry"].size() == 1);
+  CHECK(result.report["withheldByRule"]["reference-to-withheld"] == kChain - 1);
 }
