@@ -83,6 +83,28 @@ class Engine {
   std::string EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
                                const nlohmann::json& variables = nlohmann::json::object()) const;
 
+  // --- Consent decisions and sensitive-data segmentation (core/pdex/consent, core/pdex/segmentation;
+  // api/engine_consent.cpp; docs/segmentation.md) ---
+  // `context_json` (text; "" = {}): {"now": FHIR instant (default: the clock), "payer": ID or [ID...]
+  // (this payer), "requester": ID or [ID...] (the requesting payer), "member": "Patient/1" (the matched
+  // member as the consent names it)}; an ID is "system|value", "Type/id", a bare NPI, {"system","value"}
+  // or {"reference"}. Absent parties/member are not checked (warning issues).
+  //
+  // Evaluates an HRex Consent for a release. Returns {"permitted": bool, "policy": "regular"|"sensitive"|"none",
+  // "issue": [OperationOutcome.issue...]} (issues: why not permitted, and warnings). Malformed consent or
+  // context text → permitted false with the issue naming what and where.
+  nlohmann::json EvaluateConsent(std::string_view consent_text, std::string_view context_json = {}) const;
+  // Segments a member's Bundle for release under the consent. Returns
+  //   {"bundle": Bundle, "report": Report}                 when something may be released, or
+  //   {"outcome": OperationOutcome, "report": Report}      when nothing may (consent not permitted, a
+  //                                                        #regular consent this payer cannot honour for
+  //                                                        content it cannot classify, malformed input).
+  // The Bundle keeps the input's type and the released entries' fullUrl and ids; redacted resources
+  // carry meta.security v3-ObservationValue#REDACTED. Report: counts per rule and category, never data
+  // (segmentation::SegmentResult::report).
+  nlohmann::json Segment(std::string_view bundle_text, std::string_view consent_text,
+                         std::string_view context_json = {}) const;
+
   // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
   // derivation, baseDefinition}] (fields absent from a definition are omitted).
   nlohmann::json ListProfiles() const;

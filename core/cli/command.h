@@ -27,4 +27,8 @@ extern const char kValidateHelp[];
 int RunFhirpath(const std::vector<std::string>& args);
 extern const char kFhirpathHelp[];
 
+// Consent decisions and segmentation (segment_command.cpp).
+int RunSegment(const std::vector<std::string>& args);
+extern const char kSegmentHelp[];
+
 }  // namespace pdex::cli

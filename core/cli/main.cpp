@@ -11,6 +11,7 @@ namespace {
 const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
     {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
+    {"segment", "the Bundle a payer may release under an HRex consent (sensitive data withheld)", kSegmentHelp, RunSegment},
 };
 
 void PrintHelp(std::ostream& out) {

@@ -28,11 +28,17 @@ inline constexpr std::string_view kPdexSourceFormat =
 inline constexpr std::string_view kPdexAgentRole = "http://hl7.org/fhir/us/davinci-pdex/CodeSystem/ProvenanceAgentRoleType";
 inline constexpr std::string_view kIcd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 inline constexpr std::string_view kIcd9Cm = "http://hl7.org/fhir/sid/icd-9-cm";
+inline constexpr std::string_view kIcd10Pcs = "http://www.cms.gov/Medicare/Coding/ICD10";
 inline constexpr std::string_view kSnomedCt = "http://snomed.info/sct";
 inline constexpr std::string_view kLoinc = "http://loinc.org";
 inline constexpr std::string_view kRxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
 inline constexpr std::string_view kNdc = "http://hl7.org/fhir/sid/ndc";
 inline constexpr std::string_view kCpt = "http://www.ama-assn.org/go/cpt";
+inline constexpr std::string_view kHcpcsCarin = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
+inline constexpr std::string_view kNubcRevenue = "https://www.nubc.org/CodeSystem/RevenueCodes";
+
+// Security labels (meta.security) and the marker of a redacted resource (v3-ObservationValue#REDACTED).
+inline constexpr std::string_view kSecurityRedacted = "REDACTED";
 
 // HRex Consent policies (policy.uri).
 inline constexpr std::string_view kConsentPolicyRegular =
