@@ -1,0 +1,132 @@
+#include "pdex/claims/claims_to_clinical.h"
+
+#include "json/fields.h"
+#include "pdex/claims/claims_issue.h"
+#include "pdex/claims/eob_facts.h"
+#include "pdex/claims/eob_mapper.h"
+#include "pdex/claims/provider_directory.h"
+#include "pdex/common/provenance.h"
+#include "pdex/common/stable_id.h"
+
+#include <set>
+
+namespace pdex::claims {
+namespace {
+
+// Entries carry no fullUrl: the resources have no server base yet, and references between them are
+// relative ("Encounter/enc-..."), as the receiving server stores them (§7.4).
+nlohmann::json Entry(nlohmann::json resource) { return {{"resource", std::move(resource)}}; }
+
+// The payer option as the transmitter: its US Core form when complete (emitted), else a reference by
+// identifier or id.
+nlohmann::json PayerTransmitter(const ClaimsOptions& options, ProviderDirectory& providers,
+                                std::vector<std::string>& payer_refs, Issues& issues) {
+  const nlohmann::json& payer = options.payer;
+  if (payer.is_null()) return nullptr;
+  if (json::StringAt(payer, "resourceType") != "Organization") {
+    issues.push_back(ClaimsIssue(Severity::kError, "invalid", "claims.payer-not-organization",
+                                 "the payer option is not an Organization resource; each EOB's insurer is used",
+                                 "payer"));
+    return nullptr;
+  }
+  const ProviderRef ref = providers.AddResource(payer, "payer-option|" + std::string(json::StringAt(payer, "id")),
+                                                "payer", "", issues);
+  if (!ref.produced.empty()) payer_refs.push_back(ref.produced);
+  if (!ref.reference.is_null()) return ref.reference;
+  if (!json::StringAt(payer, "id").empty()) return {{"reference", "Organization/" + std::string(json::StringAt(payer, "id"))}};
+  return {{"display", json::StringAt(payer, "name").empty() ? "payer" : json::StringAt(payer, "name")}};
+}
+
+ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Issues issues) {
+  ClaimsResult result;
+  ProviderDirectory providers(input);
+  std::vector<std::string> payer_refs;
+  const nlohmann::json payer = PayerTransmitter(options, providers, payer_refs, issues);
+  std::string receipt;
+  if (!options.receipt.empty()) {
+    receipt = ToInstant(options.receipt);
+    if (receipt.empty()) {
+      issues.push_back(ClaimsIssue(Severity::kError, "invalid", "claims.receipt-invalid",
+                                   "the receipt option '" + options.receipt +
+                                       "' is no date or dateTime of day precision; each EOB's receipt date is used",
+                                   "receipt"));
+    }
+  }
+
+  std::vector<nlohmann::json> clinical;
+  std::vector<nlohmann::json> provenances;
+  std::set<std::string> seen_ids;  // "Type/id": a claim given twice converts once (same ids)
+  result.figures.eobs_read = input.eobs().size();
+  for (const EobSource& source : input.eobs()) {
+    MappedClaim claim = MapEob(source, input, providers, receipt, issues);
+    if (!claim.converted) continue;
+    ++result.figures.eobs_converted;
+    pdex_common::ProvenanceSpec spec;
+    for (nlohmann::json& resource : claim.resources) {
+      const std::string ref = resource["resourceType"].get<std::string>() + "/" + resource["id"].get<std::string>();
+      spec.targets.push_back(ref);
+      if (seen_ids.insert(ref).second) clinical.push_back(std::move(resource));
+    }
+    for (const std::string& ref : claim.provider_refs) spec.targets.push_back(ref);
+    for (const std::string& ref : payer_refs) spec.targets.push_back(ref);
+    spec.id = pdex_common::StableId("prov", {claim.claim_system, claim.claim_value, "claim-provenance"});
+    spec.recorded = claim.recorded;
+    if (!claim.author.is_null()) spec.authors.push_back({claim.author, claim.author_on_behalf_of});
+    spec.transmitter = !payer.is_null() ? payer : claim.insurer;
+    spec.source_format = SourceFormatOf(claim.kind);
+    spec.source_what = {{"identifier", {{"system", claim.claim_system}, {"value", claim.claim_value}}},
+                        {"display", std::string("ExplanationOfBenefit (") + KindName(claim.kind) + " claim)"}};
+    if (spec.authors.empty() && spec.transmitter.is_null()) {
+      // pdex-provenance needs an agent; a claim with neither provider nor payer has no origin to state.
+      spec.authors.push_back({{{"display", "unknown provider"}}, nullptr});
+      issues.push_back(ClaimsIssue(Severity::kWarning, "incomplete", "claims.provenance-no-agent",
+                                   "the claim names neither a provider nor an insurer and no payer was given; the "
+                                   "Provenance author is 'unknown provider'",
+                                   source.where, source.source, source.line));
+    }
+    if (seen_ids.insert("Provenance/" + spec.id).second) provenances.push_back(pdex_common::BuildPdexProvenance(spec));
+  }
+
+  nlohmann::json entries = nlohmann::json::array();
+  for (const nlohmann::json& provider : providers.resources()) entries.push_back(Entry(provider));
+  for (nlohmann::json& resource : clinical) entries.push_back(Entry(std::move(resource)));
+  for (nlohmann::json& provenance : provenances) entries.push_back(Entry(std::move(provenance)));
+  result.figures.provenances = provenances.size();
+  result.figures.resources = entries.size() - provenances.size();
+  if (result.figures.eobs_read == 0) {
+    issues.push_back(ClaimsIssue(Severity::kWarning, "not-found", "claims.no-eob",
+                                 "the input holds no ExplanationOfBenefit; nothing to convert", ""));
+  }
+  issues.push_back(ClaimsIssue(Severity::kInformation, "informational", "claims.converted",
+                               std::to_string(result.figures.eobs_converted) + " of " +
+                                   std::to_string(result.figures.eobs_read) + " ExplanationOfBenefit converted into " +
+                                   std::to_string(result.figures.resources) + " resources and " +
+                                   std::to_string(result.figures.provenances) + " Provenance",
+                               ""));
+  result.bundle = {{"resourceType", "Bundle"},
+                   {"type", "collection"},
+                   {"entry", std::move(entries)}};
+  result.issues = std::move(issues);
+  return result;
+}
+
+}  // namespace
+
+ClaimsResult ClaimsToClinical(const std::vector<ClaimsText>& inputs, const ClaimsOptions& options,
+                              const json::JsonLimits& json_limits) {
+  ClaimsInput input(options.limits);
+  Issues issues;
+  for (const ClaimsText& text : inputs) input.AddText(text.text, text.name, json_limits, issues);
+  return Convert(input, options, std::move(issues));
+}
+
+ClaimsResult ClaimsToClinical(const std::vector<const nlohmann::json*>& documents, const ClaimsOptions& options) {
+  ClaimsInput input(options.limits);
+  Issues issues;
+  for (const nlohmann::json* document : documents) {
+    if (document != nullptr) input.AddDocument(*document, "", 0, issues);
+  }
+  return Convert(input, options, std::move(issues));
+}
+
+}  // namespace pdex::claims
