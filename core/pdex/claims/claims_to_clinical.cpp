@@ -8,6 +8,8 @@
 #include "pdex/common/provenance.h"
 #include "pdex/common/stable_id.h"
 
+#include <map>
+#include <optional>
 #include <set>
 
 namespace pdex::claims {
@@ -56,9 +58,33 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
   std::vector<nlohmann::json> clinical;
   std::vector<nlohmann::json> provenances;
   std::set<std::string> seen_ids;  // "Type/id": a claim given twice converts once (same ids)
+  std::map<std::string, std::vector<const nlohmann::json*>> eobs_by_claim;  // "system|value" → EOBs seen
   result.figures.eobs_read = input.eobs().size();
   for (const EobSource& source : input.eobs()) {
-    MappedClaim claim = MapEob(source, input, providers, receipt, issues);
+    // The same claim id twice: the same EOB again is converted once (idempotent); a different EOB
+    // reusing the id (the CARIN BB examples do) gets ids salted with its own id or position.
+    std::string salt;
+    if (const std::optional<ClaimId> claim_id = ClaimIdOf(*source.eob)) {
+      std::vector<const nlohmann::json*>& seen = eobs_by_claim[claim_id->system + "|" + claim_id->value];
+      bool same = false;
+      for (const nlohmann::json* earlier : seen) same = same || *earlier == *source.eob;
+      if (same) {
+        issues.push_back(ClaimsIssue(Severity::kInformation, "duplicate", "claims.duplicate-eob",
+                                     "the same ExplanationOfBenefit was given again; converted once", source.where,
+                                     source.source, source.line));
+        continue;
+      }
+      if (!seen.empty()) {
+        const std::string_view id = json::StringAt(*source.eob, "id");
+        salt = !id.empty() ? "eob|" + std::string(id) : "occurrence|" + std::to_string(seen.size());
+        issues.push_back(ClaimsIssue(Severity::kInformation, "duplicate", "claims.claim-id-reused",
+                                     "another ExplanationOfBenefit carries the same claim id " + claim_id->value +
+                                         "; the resources of this one get ids of their own",
+                                     source.where, source.source, source.line));
+      }
+      seen.push_back(source.eob);
+    }
+    MappedClaim claim = MapEob(source, input, providers, receipt, salt, issues);
     if (!claim.converted) continue;
     ++result.figures.eobs_converted;
     pdex_common::ProvenanceSpec spec;
@@ -69,7 +95,9 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
     }
     for (const std::string& ref : claim.provider_refs) spec.targets.push_back(ref);
     for (const std::string& ref : payer_refs) spec.targets.push_back(ref);
-    spec.id = pdex_common::StableId("prov", {claim.claim_system, claim.claim_value, "claim-provenance"});
+    spec.id = claim.id_salt.empty()
+                  ? pdex_common::StableId("prov", {claim.claim_system, claim.claim_value, "claim-provenance"})
+                  : pdex_common::StableId("prov", {claim.claim_system, claim.claim_value, claim.id_salt, "claim-provenance"});
     spec.recorded = claim.recorded;
     if (!claim.author.is_null()) spec.authors.push_back({claim.author, claim.author_on_behalf_of});
     spec.transmitter = !payer.is_null() ? payer : claim.insurer;
@@ -120,7 +148,7 @@ ClaimsResult ClaimsToClinical(const std::vector<ClaimsText>& inputs, const Claim
   return Convert(input, options, std::move(issues));
 }
 
-ClaimsResult ClaimsToClinical(const std::vector<const nlohmann::json*>& documents, const ClaimsOptions& options) {
+ClaimsResult ClaimsToClinicalDocuments(const std::vector<const nlohmann::json*>& documents, const ClaimsOptions& options) {
   ClaimsInput input(options.limits);
   Issues issues;
   for (const nlohmann::json* document : documents) {

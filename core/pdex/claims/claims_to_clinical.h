@@ -55,6 +55,6 @@ struct ClaimsText {
 ClaimsResult ClaimsToClinical(const std::vector<ClaimsText>& inputs, const ClaimsOptions& options,
                               const json::JsonLimits& json_limits = {});
 // The same over already parsed documents (each an EOB, a Bundle or another resource).
-ClaimsResult ClaimsToClinical(const std::vector<const nlohmann::json*>& documents, const ClaimsOptions& options);
+ClaimsResult ClaimsToClinicalDocuments(const std::vector<const nlohmann::json*>& documents, const ClaimsOptions& options);
 
 }  // namespace pdex::claims

@@ -45,9 +45,10 @@ bool IsIndividual(const ProviderRef& ref) { return ref.type != "Organization" &&
 
 class EobMapper {
  public:
-  EobMapper(const EobSource& source, const ClaimsInput& input, ProviderDirectory& providers, Issues& issues)
+  EobMapper(const EobSource& source, const ClaimsInput& input, ProviderDirectory& providers, std::string salt,
+            Issues& issues)
       : source_(source), eob_(*source.eob), input_(input), providers_(providers), issues_(issues),
-        limit_(input.limits().max_lines_per_eob) {}
+        limit_(input.limits().max_lines_per_eob), salt_(std::move(salt)) {}
 
   MappedClaim Map(const std::string& receipt);
 
@@ -73,6 +74,7 @@ class EobMapper {
     return limit_;
   }
   std::string Id(const char* prefix, const std::string& role) const {
+    if (!salt_.empty()) return pdex_common::StableId(prefix, {claim_.system, claim_.value, salt_, role});
     return pdex_common::StableId(prefix, {claim_.system, claim_.value, role});
   }
   nlohmann::json Identifier(const std::string& suffix = "") const {
@@ -109,6 +111,7 @@ class EobMapper {
   ProviderDirectory& providers_;
   Issues& issues_;
   std::size_t limit_;
+  std::string salt_;
 
   MappedClaim out_;
   ClaimId claim_;
@@ -186,7 +189,7 @@ void EobMapper::ReadProviders() {
     TeamMember read;
     read.sequence = SequenceOf(member);
     read.provider = Resolve(json::MemberAt(member, "provider"), "careTeam[" + std::to_string(i) + "].provider");
-    read.role = SanitizeConcept(json::ObjectAt(member, "role"));
+    read.role = CareTeamRole(json::ObjectAt(member, "role"));
     team_.push_back(std::move(read));
   }
 }
@@ -538,6 +541,7 @@ MappedClaim EobMapper::Map(const std::string& receipt) {
   claim_ = *claim;
   out_.claim_system = claim_.system;
   out_.claim_value = claim_.value;
+  out_.id_salt = salt_;
   out_.kind = KindOf(eob_);
   if (out_.kind == ClaimKind::kUnknown) {
     Report(Severity::kWarning, "not-supported", "claims.eob-unknown-type",
@@ -567,8 +571,8 @@ MappedClaim EobMapper::Map(const std::string& receipt) {
 }  // namespace
 
 MappedClaim MapEob(const EobSource& source, const ClaimsInput& input, ProviderDirectory& providers,
-                   const std::string& receipt, Issues& issues) {
-  return EobMapper(source, input, providers, issues).Map(receipt);
+                   const std::string& receipt, const std::string& id_salt, Issues& issues) {
+  return EobMapper(source, input, providers, id_salt, issues).Map(receipt);
 }
 
 }  // namespace pdex::claims

@@ -24,6 +24,7 @@ struct MappedClaim {
   ClaimKind kind = ClaimKind::kUnknown;
   std::string claim_system;
   std::string claim_value;
+  std::string id_salt;
   std::vector<nlohmann::json> resources;   // clinical resources, Encounter first
   std::vector<std::string> provider_refs;  // emitted Practitioner/Organization/Location this claim names
   nlohmann::json author;                   // Provenance author agent.who (null: none known)
@@ -33,7 +34,9 @@ struct MappedClaim {
 };
 
 // Maps `source`. `receipt` (an instant, may be empty) overrides the receipt date read from the EOB.
+// `id_salt` (normally empty) enters every derived id: set when another, different EOB of the same
+// conversion carries the same claim id, so that the two do not overwrite each other.
 MappedClaim MapEob(const EobSource& source, const ClaimsInput& input, ProviderDirectory& providers,
-                   const std::string& receipt, Issues& issues);
+                   const std::string& receipt, const std::string& id_salt, Issues& issues);
 
 }  // namespace pdex::claims
