@@ -15,9 +15,16 @@
 namespace pdex::claims {
 namespace {
 
-// Entries carry no fullUrl: the resources have no server base yet, and references between them are
-// relative ("Encounter/enc-..."), as the receiving server stores them (§7.4).
-nlohmann::json Entry(nlohmann::json resource) { return {{"resource", std::move(resource)}}; }
+// References between produced resources are relative ("Encounter/enc-..."), as a server stores them;
+// each entry's fullUrl is base/Type/id so that they resolve inside the Bundle.
+nlohmann::json Entry(const std::string& base, nlohmann::json resource) {
+  std::string full_url = base;
+  full_url += '/';
+  full_url += resource["resourceType"].get<std::string>();
+  full_url += '/';
+  full_url += resource["id"].get<std::string>();
+  return {{"fullUrl", std::move(full_url)}, {"resource", std::move(resource)}};
+}
 
 // The payer option as the transmitter: its US Core form when complete (emitted), else a reference by
 // identifier or id.
@@ -116,9 +123,11 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
   }
 
   nlohmann::json entries = nlohmann::json::array();
-  for (const nlohmann::json& provider : providers.resources()) entries.push_back(Entry(provider));
-  for (nlohmann::json& resource : clinical) entries.push_back(Entry(std::move(resource)));
-  for (nlohmann::json& provenance : provenances) entries.push_back(Entry(std::move(provenance)));
+  std::string base = options.base;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  for (const nlohmann::json& provider : providers.resources()) entries.push_back(Entry(base, provider));
+  for (nlohmann::json& resource : clinical) entries.push_back(Entry(base, std::move(resource)));
+  for (nlohmann::json& provenance : provenances) entries.push_back(Entry(base, std::move(provenance)));
   result.figures.provenances = provenances.size();
   result.figures.resources = entries.size() - provenances.size();
   if (result.figures.eobs_read == 0) {
@@ -131,9 +140,8 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
                                    std::to_string(result.figures.resources) + " resources and " +
                                    std::to_string(result.figures.provenances) + " Provenance",
                                ""));
-  result.bundle = {{"resourceType", "Bundle"},
-                   {"type", "collection"},
-                   {"entry", std::move(entries)}};
+  result.bundle = {{"resourceType", "Bundle"}, {"type", "collection"}};
+  if (!entries.empty()) result.bundle["entry"] = std::move(entries);  // R4 JSON: no empty arrays
   result.issues = std::move(issues);
   return result;
 }

@@ -29,6 +29,10 @@ struct ClaimsOptions {
   nlohmann::json payer;
   // Provenance.recorded for every claim (an instant or a date); empty: each EOB's receipt date.
   std::string receipt;
+  // FHIR base of the Bundle entries' fullUrl (base + "/Type/id"), against which the relative references
+  // between produced resources resolve (R4 bundle.html#references): the payer's FHIR server. The
+  // default is a placeholder in the reserved .invalid domain (RFC 2606) for a Bundle not yet stored.
+  std::string base = "https://pdex-bridge.invalid/fhir";
   ClaimsLimits limits;
 };
 

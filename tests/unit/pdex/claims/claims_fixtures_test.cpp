@@ -31,7 +31,7 @@ void PrintFigures(const std::string& what, const ClaimsResult& result, int check
   std::cout << "claims-to-clinical " << what << ": " << result.figures.eobs_converted << " of "
             << result.figures.eobs_read << " EOBs converted, " << result.figures.resources << " resources + "
             << result.figures.provenances << " Provenance, " << checked << " of "
-            << result.bundle["entry"].size() << " validate with 0 errors;";
+            << result.figures.resources + result.figures.provenances << " validate with 0 errors;";
   for (const auto& [type, count] : CountByType(result.bundle)) std::cout << " " << type << " " << count;
   std::cout << "\n";
 }
@@ -89,7 +89,7 @@ TEST_CASE("every EOB of the shared claims fixtures converts into resources that 
     resources += result.figures.resources;
     provenances += result.figures.provenances;
     checked_total += checked;
-    produced_total += result.bundle["entry"].size();
+    produced_total += result.figures.resources + result.figures.provenances;
   }
   std::cout << "claims-to-clinical fixtures total: " << converted << " of " << eobs << " EOBs converted, " << resources
             << " resources + " << provenances << " Provenance, " << checked_total << " of " << produced_total

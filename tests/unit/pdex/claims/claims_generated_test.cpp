@@ -55,6 +55,7 @@ TEST_CASE("converting the same claims twice gives the same Bundle", "[claims][ge
   const auto generated = GenerateClaims(7, 40);
   const ClaimsResult first = ClaimsToClinicalDocuments({&generated.bundle}, ClaimsOptions{});
   const ClaimsResult second = ClaimsToClinicalDocuments({&generated.bundle}, ClaimsOptions{});
+  CheckConversion(first, "40 generated claims, validated as one Bundle too");
   CHECK(first.bundle == second.bundle);
   // The same claims given twice in one call are converted once.
   const ClaimsResult doubled = ClaimsToClinicalDocuments({&generated.bundle, &generated.bundle}, ClaimsOptions{});
