@@ -27,4 +27,8 @@ extern const char kValidateHelp[];
 int RunFhirpath(const std::vector<std::string>& args);
 extern const char kFhirpathHelp[];
 
+// Claims → clinical (core/pdex/claims).
+int RunClaimsToClinical(const std::vector<std::string>& args);
+extern const char kClaimsToClinicalHelp[];
+
 }  // namespace pdex::cli

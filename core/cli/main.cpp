@@ -11,6 +11,8 @@ namespace {
 const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
     {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
+    {"claims-to-clinical", "convert CARIN BB EOBs into US Core/PDex resources with PDex Provenance",
+     kClaimsToClinicalHelp, RunClaimsToClinical},
 };
 
 void PrintHelp(std::ostream& out) {

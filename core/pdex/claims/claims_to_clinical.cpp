@@ -148,6 +148,31 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
 
 }  // namespace
 
+ClaimsOptions ClaimsOptionsFromJson(const nlohmann::json& options, Issues& issues) {
+  ClaimsOptions out;
+  if (options.is_null()) return out;
+  if (!options.is_object()) {
+    issues.push_back(ClaimsIssue(Severity::kError, "invalid", "claims.options-invalid",
+                                 "the options are not a JSON object; defaults used", "options"));
+    return out;
+  }
+  for (const auto& [key, value] : options.items()) {
+    if (key == "payer" && value.is_object()) {
+      out.payer = value;
+    } else if (key == "receipt" && value.is_string()) {
+      out.receipt = value.get<std::string>();
+    } else if (key == "base" && value.is_string()) {
+      out.base = value.get<std::string>();
+    } else {
+      issues.push_back(ClaimsIssue(Severity::kError, "invalid", "claims.options-invalid",
+                                   "unknown option or wrong type: '" + key +
+                                       "' (payer: Organization object; receipt, base: strings); ignored",
+                                   "options." + key));
+    }
+  }
+  return out;
+}
+
 ClaimsResult ClaimsToClinical(const std::vector<ClaimsText>& inputs, const ClaimsOptions& options,
                               const json::JsonLimits& json_limits) {
   ClaimsInput input(options.limits);

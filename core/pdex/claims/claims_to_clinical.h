@@ -49,6 +49,10 @@ struct ClaimsResult {
   ClaimsFigures figures;
 };
 
+// Options from their JSON form {"payer": Organization, "receipt": "2024-03-01", "base": "https://..."}
+// (every member optional); members of the wrong type are reported (claims.options-invalid) and ignored.
+ClaimsOptions ClaimsOptionsFromJson(const nlohmann::json& options, Issues& issues);
+
 // One named input text (a file): a resource, a Bundle, or NDJSON.
 struct ClaimsText {
   std::string name;
