@@ -119,7 +119,12 @@ void ClaimsInput::AddBundle(const nlohmann::json& bundle, const std::string& whe
       continue;
     }
     if (json::StringAt(*resource, "resourceType") == "Bundle") {
-      if (depth + 1 < kMaxBundleDepth) AddBundle(*resource, entry_where + ".resource", source, line, depth + 1, issues);
+      if (depth + 1 < kMaxBundleDepth) {
+        AddBundle(*resource, entry_where + ".resource", source, line, depth + 1, issues);
+      } else {
+        issues.push_back(ClaimsIssue(Severity::kWarning, "too-costly", "claims.bundle-too-deep",
+                                     "a Bundle inside a Bundle inside a Bundle; not read", entry_where, source, line));
+      }
       continue;
     }
     AddResource(*resource, entry_where + ".resource", source, line, json::StringAt(entry, "fullUrl"), issues);
