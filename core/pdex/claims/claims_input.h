@@ -22,6 +22,7 @@ struct ClaimsLimits {
   std::size_t max_eobs = 20000;          // EOBs converted per call; the rest are reported and skipped
   std::size_t max_entries = 200000;      // Bundle entries / NDJSON lines read per call
   std::size_t max_lines_per_eob = 1000;  // items, diagnoses, procedures, careTeam, supportingInfo, contained per EOB
+  std::size_t max_resources = 200000;    // produced resources per call; later claims are not converted
 };
 
 // One EOB to convert and where it was found, for issue locations.

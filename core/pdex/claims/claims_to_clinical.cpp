@@ -68,6 +68,13 @@ ClaimsResult Convert(const ClaimsInput& input, const ClaimsOptions& options, Iss
   std::map<std::string, std::vector<const nlohmann::json*>> eobs_by_claim;  // "system|value" → EOBs seen
   result.figures.eobs_read = input.eobs().size();
   for (const EobSource& source : input.eobs()) {
+    if (clinical.size() + providers.resources().size() >= options.limits.max_resources) {
+      issues.push_back(ClaimsIssue(Severity::kWarning, "too-costly", "claims.too-many-resources",
+                                   "more than " + std::to_string(options.limits.max_resources) +
+                                       " resources produced; this and the later claims are not converted",
+                                   source.where, source.source, source.line));
+      break;
+    }
     // The same claim id twice: the same EOB again is converted once (idempotent); a different EOB
     // reusing the id (the CARIN BB examples do) gets ids salted with its own id or position.
     std::string salt;

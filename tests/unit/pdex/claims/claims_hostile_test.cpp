@@ -146,6 +146,13 @@ TEST_CASE("huge arrays and inputs are bounded by the limits", "[claims][hostile]
   const ClaimsResult many = Convert(ndjson, options);
   CHECK(many.figures.eobs_read == 10);
   CHECK(FindIssue(many, "claims.too-many-eobs") != nullptr);
+
+  // Each minimal claim gives 3 resources (Encounter, Condition, Procedure): at most 9 + one claim's worth.
+  options.limits.max_eobs = 100;
+  options.limits.max_resources = 9;
+  const ClaimsResult capped = Convert(ndjson, options);
+  CHECK(capped.figures.eobs_converted == 3);
+  CHECK(FindIssue(capped, "claims.too-many-resources") != nullptr);
 }
 
 TEST_CASE("NDJSON: a bad line is reported with its line number and the other lines convert", "[claims][hostile]") {
