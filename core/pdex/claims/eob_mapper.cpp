@@ -514,18 +514,24 @@ void EobMapper::ChooseAuthor() {
     }
   }
   if (author.reference.is_null() || author.type == "Location") return;
-  out_.author = author.reference;
-  if (author.type != "Practitioner") return;
-  // US Core provenance-1: onBehalfOf when the author is a Practitioner: the claim's organization.
+  if (author.type != "Practitioner") {
+    out_.author = author.reference;
+    return;
+  }
+  // US Core provenance-1 (error): onBehalfOf SHALL be given when the agent is a Practitioner: the
+  // claim's Organization (PDex's solo-practitioner example does the same). Without one the author is
+  // left out rather than given in breach of the invariant or with an invented organization.
   for (const TeamMember& member : team_) {
     if (member.provider.type == "Organization" && !member.provider.reference.is_null()) {
+      out_.author = author.reference;
       out_.author_on_behalf_of = member.provider.reference;
       return;
     }
   }
   Report(Severity::kWarning, "incomplete", "claims.author-no-organization",
          "the claim's author is a Practitioner and the claim names no Organization for Provenance.agent.onBehalfOf "
-         "(US Core provenance-1); the author agent is given without it",
+         "(required by US Core provenance-1); the Provenance has no author agent, the Practitioner stays in the "
+         "Encounter and CareTeam",
          "provider");
 }
 

@@ -46,6 +46,11 @@ inline int CheckConversion(const claims::ClaimsResult& result, const std::string
     CHECK(ids.insert(ref).second);
     if (resource["resourceType"] == "Provenance") {
       for (const nlohmann::json& target : resource["target"]) targets.insert(target["reference"].get<std::string>());
+      // US Core provenance-1: an agent that is a Practitioner has onBehalfOf.
+      for (const nlohmann::json& agent : resource["agent"]) {
+        const std::string who = agent["who"].value("reference", "");
+        if (who.rfind("Practitioner/", 0) == 0) CHECK(agent.contains("onBehalfOf"));
+      }
     }
   }
   int checked = 0;
