@@ -109,6 +109,20 @@ class Engine {
   // derivation, baseDefinition}] (fields absent from a definition are omitted).
   nlohmann::json ListProfiles() const;
 
+  // ---- Claims → clinical (issue #13 §3; core/pdex/claims, api/engine_claims.cpp) ----
+  // Converts CARIN BB ExplanationOfBenefit resources into US Core 3.1.1 / PDex 2.0.0 clinical resources
+  // (Encounter, Condition, Procedure, CareTeam, MedicationDispense, Practitioner/Organization/Location by
+  // NPI), each the target of a PDex Provenance (one per claim). Mapping: docs/claims-to-clinical.md.
+  //   input_text: an ExplanationOfBenefit, a Bundle of EOBs and the resources they reference, or NDJSON.
+  //   options_json: "" or {"payer": Organization (Provenance transmitter; default each EOB's insurer),
+  //                 "receipt": date/instant (Provenance.recorded; default EOB.created, else
+  //                 meta.lastUpdated), "base": FHIR base of the entries' fullUrl}.
+  // Returns a Parameters resource: parameter "return" (resource: the `collection` Bundle) and parameter
+  // "outcome" (resource: OperationOutcome of what was skipped and why, always with at least the
+  // information issue claims.converted). When the input is unusable (not JSON, no resource) or the
+  // options are not JSON, returns that OperationOutcome alone (error issues). Never throws.
+  nlohmann::json ClaimsToClinical(std::string_view input_text, std::string_view options_json = "") const;
+
   // True once LoadDefinitions succeeded (base R4 StructureDefinitions are available).
   bool has_definitions() const { return has_definitions_; }
   const json::JsonLimits& limits() const { return limits_; }

@@ -30,5 +30,8 @@ extern const char kFhirpathHelp[];
 // Consent decisions and segmentation (segment_command.cpp).
 int RunSegment(const std::vector<std::string>& args);
 extern const char kSegmentHelp[];
+// Claims → clinical (core/pdex/claims).
+int RunClaimsToClinical(const std::vector<std::string>& args);
+extern const char kClaimsToClinicalHelp[];
 
 }  // namespace pdex::cli

@@ -12,6 +12,8 @@ const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
     {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
     {"segment", "the Bundle a payer may release under an HRex consent (sensitive data withheld)", kSegmentHelp, RunSegment},
+    {"claims-to-clinical", "convert CARIN BB EOBs into US Core/PDex resources with PDex Provenance",
+     kClaimsToClinicalHelp, RunClaimsToClinical},
 };
 
 void PrintHelp(std::ostream& out) {

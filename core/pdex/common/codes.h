@@ -34,11 +34,24 @@ inline constexpr std::string_view kLoinc = "http://loinc.org";
 inline constexpr std::string_view kRxNorm = "http://www.nlm.nih.gov/research/umls/rxnorm";
 inline constexpr std::string_view kNdc = "http://hl7.org/fhir/sid/ndc";
 inline constexpr std::string_view kCpt = "http://www.ama-assn.org/go/cpt";
-inline constexpr std::string_view kHcpcsCarin = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";
 inline constexpr std::string_view kNubcRevenue = "https://www.nubc.org/CodeSystem/RevenueCodes";
 
 // Security labels (meta.security) and the marker of a redacted resource (v3-ObservationValue#REDACTED).
 inline constexpr std::string_view kSecurityRedacted = "REDACTED";
+inline constexpr std::string_view kHcpcs = "urn:oid:2.16.840.1.113883.6.285";  // US Core's HCPCS system
+inline constexpr std::string_view kHcpcsCms = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";  // CARIN/BB's
+inline constexpr std::string_view kIcd10Pcs = "http://www.cms.gov/Medicare/Coding/ICD10";
+inline constexpr std::string_view kCdt = "http://ada.org/cdt";  // CARIN BB oral claims
+inline constexpr std::string_view kCdtOid = "urn:oid:2.16.840.1.113883.6.13";  // US Core's CDT system
+inline constexpr std::string_view kClaimType = "http://terminology.hl7.org/CodeSystem/claim-type";
+inline constexpr std::string_view kConditionCategory = "http://terminology.hl7.org/CodeSystem/condition-category";
+inline constexpr std::string_view kDiagnosisType = "http://terminology.hl7.org/CodeSystem/ex-diagnosistype";  // principal
+// CARIN BB 1.1.0 code systems (http://hl7.org/fhir/us/carin-bb/CodeSystem/...).
+inline constexpr std::string_view kC4bbIdentifierType = "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBIdentifierType";
+inline constexpr std::string_view kC4bbSupportingInfoType =
+    "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBSupportingInfoType";  // admissionperiod, dayssupply, ...
+inline constexpr std::string_view kC4bbInstitutionalSubType =
+    "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBInstitutionalClaimSubType";  // inpatient, outpatient
 
 // HRex Consent policies (policy.uri).
 inline constexpr std::string_view kConsentPolicyRegular =
@@ -60,6 +73,8 @@ inline constexpr std::string_view kHrexCoverage = "http://hl7.org/fhir/us/davinc
 inline constexpr std::string_view kPdexProvenance = "http://hl7.org/fhir/us/davinci-pdex/StructureDefinition/pdex-provenance";
 inline constexpr std::string_view kPdexMedicationDispense =
     "http://hl7.org/fhir/us/davinci-pdex/StructureDefinition/pdex-medicationdispense";
+// PDex MedicationDispense's DispenseRefill extension (refillNum as valueQuantity).
+inline constexpr std::string_view kPdexDispenseRefill = "http://hl7.org/fhir/us/davinci-pdex/StructureDefinition/DispenseRefill";
 inline constexpr std::string_view kUsCoreBase = "http://hl7.org/fhir/us/core/StructureDefinition/";  // + us-core-<type>
 
 }  // namespace pdex::pdex_codes

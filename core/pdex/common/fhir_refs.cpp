@@ -13,17 +13,6 @@ bool IsResourceTypeName(std::string_view name) {
   return true;
 }
 
-// FHIR id: [A-Za-z0-9\-\.]{1,64}
-bool IsFhirId(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::vector<std::string_view> SplitPath(std::string_view text) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
@@ -38,6 +27,18 @@ std::vector<std::string_view> SplitPath(std::string_view text) {
 }
 
 }  // namespace
+
+// FHIR id: [A-Za-z0-9\-\.]{1,64}
+bool IsFhirId(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+      return false;
+    }
+  }
+  return true;
+}
+
 
 std::optional<ReferenceParts> ParseReference(std::string_view reference) {
   ReferenceParts parts;

@@ -26,6 +26,9 @@ std::optional<ReferenceParts> ParseReference(std::string_view reference);
 // "Type/id" of a parsed relative or absolute reference; empty for contained and urn references.
 std::string TypeAndId(const ReferenceParts& parts);
 
+// True when `id` is a valid FHIR id: 1 to 64 of [A-Za-z0-9-.].
+bool IsFhirId(std::string_view id);
+
 // The value of the first identifier in `identifiers` (an Identifier array) with `system`; empty if none.
 std::string_view IdentifierValueBySystem(const nlohmann::json& identifiers, std::string_view system);
 // The value of the first identifier whose type has a coding system|code; empty if none.

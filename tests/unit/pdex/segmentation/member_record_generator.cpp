@@ -90,8 +90,8 @@ const Code kSensitiveServices[] = {
     {codes::kCpt, "90834", "Psychotherapy, 45 minutes"}, {codes::kCpt, "90837", "Psychotherapy, 60 minutes"},
     {codes::kCpt, "90791", "Psychiatric diagnostic evaluation"}, {codes::kCpt, "99408", "Alcohol/substance screening and intervention"},
     {codes::kCpt, "87389", "HIV-1/HIV-2 antigen and antibody assay"},
-    {codes::kHcpcsCarin, "H0020", "Alcohol and/or drug services; methadone administration"},
-    {codes::kHcpcsCarin, "J0572", "Buprenorphine/naloxone, oral, less than or equal to 3 mg"},
+    {codes::kHcpcsCms, "H0020", "Alcohol and/or drug services; methadone administration"},
+    {codes::kHcpcsCms, "J0572", "Buprenorphine/naloxone, oral, less than or equal to 3 mg"},
 };
 // Codes outside every list whose display alone says what they are.
 const Code kSensitiveDisplayOnly[] = {

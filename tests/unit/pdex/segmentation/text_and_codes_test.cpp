@@ -47,7 +47,7 @@ TEST_CASE("the listed SNOMED CT, RxNorm (MOUD), LOINC, CPT, HCPCS and NUBC codes
   CHECK(SensitiveCodeCategory(codes::kCpt, "90785") == Category::kMentalHealth);
   CHECK(SensitiveCodeCategory(codes::kCpt, "90899") == Category::kMentalHealth);
   CHECK(SensitiveCodeCategory(codes::kCpt, "87389") == Category::kHiv);
-  CHECK(SensitiveCodeCategory(codes::kHcpcsCarin, "J0572") == Category::kSubstanceUse);
+  CHECK(SensitiveCodeCategory(codes::kHcpcsCms, "J0572") == Category::kSubstanceUse);
   CHECK(SensitiveCodeCategory(codes::kNubcRevenue, "0912") == Category::kMentalHealth);
   CHECK_FALSE(SensitiveCodeCategory(codes::kCpt, "99213"));
   CHECK_FALSE(SensitiveCodeCategory(codes::kRxNorm, "197361"));
