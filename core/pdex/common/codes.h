@@ -35,12 +35,8 @@ inline constexpr std::string_view kRxNorm = "http://www.nlm.nih.gov/research/uml
 inline constexpr std::string_view kNdc = "http://hl7.org/fhir/sid/ndc";
 inline constexpr std::string_view kCpt = "http://www.ama-assn.org/go/cpt";
 inline constexpr std::string_view kNubcRevenue = "https://www.nubc.org/CodeSystem/RevenueCodes";
-
-// Security labels (meta.security) and the marker of a redacted resource (v3-ObservationValue#REDACTED).
-inline constexpr std::string_view kSecurityRedacted = "REDACTED";
 inline constexpr std::string_view kHcpcs = "urn:oid:2.16.840.1.113883.6.285";  // US Core's HCPCS system
 inline constexpr std::string_view kHcpcsCms = "https://bluebutton.cms.gov/resources/codesystem/hcpcs";  // CARIN/BB's
-inline constexpr std::string_view kIcd10Pcs = "http://www.cms.gov/Medicare/Coding/ICD10";
 inline constexpr std::string_view kCdt = "http://ada.org/cdt";  // CARIN BB oral claims
 inline constexpr std::string_view kCdtOid = "urn:oid:2.16.840.1.113883.6.13";  // US Core's CDT system
 inline constexpr std::string_view kClaimType = "http://terminology.hl7.org/CodeSystem/claim-type";
@@ -52,6 +48,9 @@ inline constexpr std::string_view kC4bbSupportingInfoType =
     "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBSupportingInfoType";  // admissionperiod, dayssupply, ...
 inline constexpr std::string_view kC4bbInstitutionalSubType =
     "http://hl7.org/fhir/us/carin-bb/CodeSystem/C4BBInstitutionalClaimSubType";  // inpatient, outpatient
+
+// Security labels (meta.security) and the marker of a redacted resource (v3-ObservationValue#REDACTED).
+inline constexpr std::string_view kSecurityRedacted = "REDACTED";
 
 // HRex Consent policies (policy.uri).
 inline constexpr std::string_view kConsentPolicyRegular =
