@@ -27,4 +27,10 @@ extern const char kValidateHelp[];
 int RunFhirpath(const std::vector<std::string>& args);
 extern const char kFhirpathHelp[];
 
+// PDex release assembly and ingest (release_command.cpp, ingest_command.cpp).
+int RunRelease(const std::vector<std::string>& args);
+extern const char kReleaseHelp[];
+int RunIngest(const std::vector<std::string>& args);
+extern const char kIngestHelp[];
+
 }  // namespace pdex::cli

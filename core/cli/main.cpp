@@ -11,6 +11,8 @@ namespace {
 const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
     {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
+    {"release", "assemble a member's Patient/$everything page (PDex release)", kReleaseHelp, RunRelease},
+    {"ingest", "ingest another payer's release into this payer's record", kIngestHelp, RunIngest},
 };
 
 void PrintHelp(std::ostream& out) {

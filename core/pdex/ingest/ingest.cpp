@@ -19,6 +19,10 @@ namespace {
 
 using pdex_common::IndexedResource;
 
+// Marks a reference the receiver cannot resolve between the rewrite and its removal; no FHIR reference
+// contains a line feed.
+constexpr const char* kUnresolved = "\n unresolved";
+
 Issue Error(std::string id, std::string code, std::string diagnostics) {
   return Issue{.code = std::move(code), .id = std::move(id), .diagnostics = std::move(diagnostics)};
 }
@@ -258,6 +262,7 @@ IngestResult IngestRelease(const std::vector<nlohmann::json>& pages, const nlohm
       pdex_common::MaskReferences(resource, [&](const std::string& reference) {
         return withheld.count(SenderKey(received, reference)) != 0;
       });
+      nlohmann::json provenance_targets;
       if (type == "Provenance") {
         nlohmann::json targets = nlohmann::json::array();
         std::set<std::string> seen;
@@ -280,18 +285,20 @@ IngestResult IngestRelease(const std::vector<nlohmann::json>& pages, const nlohm
           ++dropped_provenance;
           continue;
         }
-        resource["target"] = std::move(targets);
+        resource.erase("target");  // already in the receiver's ids: kept out of the rewrite below
+        provenance_targets = std::move(targets);
       }
       pdex_common::RewriteReferences(resource, [&](std::string& reference) {
         if (reference.empty() || reference[0] == '#') return;
         const auto mapped = id_map.find(SenderKey(received, reference));
         if (mapped != id_map.end()) {
           reference = mapped->second;
-        } else if (reference.rfind("Patient/", 0) != 0 || reference != options.patient) {
-          reference = "#unresolved";  // marked here, removed below: nothing at the receiver has that id
+        } else if (reference != options.patient) {
+          reference = kUnresolved;  // marked here, removed below: nothing at the receiver has that id
         }
       });
-      unresolved += pdex_common::DropReferences(resource, [](const std::string& reference) { return reference == "#unresolved"; });
+      unresolved += pdex_common::DropReferences(resource, [](const std::string& reference) { return reference == kUnresolved; });
+      if (!provenance_targets.is_null()) resource["target"] = std::move(provenance_targets);
       stored.push_back(std::move(resource));
     }
 
