@@ -37,10 +37,14 @@ std::optional<DateWindow> DateBounds(std::string_view text) {
   if (!Digits(text, 0, 4)) return std::nullopt;
   const std::string year(text.substr(0, 4));
   if (text.size() == 4) return DateWindow{year + "-01-01", year + "-12-31"};
-  if (text.size() < 7 || text[4] != '-' || !Digits(text, 5, 2)) return std::nullopt;
+  if (text.size() < 7 || text[4] != '-' || !Digits(text, 5, 2) || text.substr(5, 2) < "01" || text.substr(5, 2) > "12") {
+    return std::nullopt;
+  }
   const std::string month(text.substr(0, 7));
   if (text.size() == 7) return DateWindow{month + "-01", month + "-31"};
-  if (text.size() < 10 || text[7] != '-' || !Digits(text, 8, 2)) return std::nullopt;
+  if (text.size() < 10 || text[7] != '-' || !Digits(text, 8, 2) || text.substr(8, 2) < "01" || text.substr(8, 2) > "31") {
+    return std::nullopt;
+  }
   const std::string day(text.substr(0, 10));
   return DateWindow{day, day};
 }
@@ -108,7 +112,8 @@ std::optional<long long> ParseFhirInstant(const std::string& text) {
   if (text.size() <= 10) return seconds;
   // "Thh:mm:ss" then optional fraction, then Z or ±hh:mm.
   if (text[10] != 'T' || !Digits(text, 11, 2) || text.size() < 19 || text[13] != ':' || !Digits(text, 14, 2) ||
-      text[16] != ':' || !Digits(text, 17, 2)) {
+      text[16] != ':' || !Digits(text, 17, 2) || text.substr(11, 2) > "23" || text.substr(14, 2) > "59" ||
+      text.substr(17, 2) > "60") {
     return std::nullopt;
   }
   seconds += std::stoll(text.substr(11, 2)) * 3600 + std::stoll(text.substr(14, 2)) * 60 + std::stoll(text.substr(17, 2));
