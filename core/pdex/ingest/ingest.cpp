@@ -7,6 +7,7 @@
 #include "pdex/common/resource_index.h"
 #include "pdex/ingest/patient_consistency.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <exception>
@@ -343,7 +344,12 @@ IngestResult IngestRelease(const std::vector<nlohmann::json>& pages, const nlohm
       stored.push_back(pdex_common::BuildPdexProvenance(spec));
     }
 
-    // 7. The transaction: PUT what is new or changed; what the receiver already holds as is stays out.
+    // 7. The transaction: PUT what is new or changed; what the receiver already holds as is stays out. In
+    // one order (the Patient, other data by Type/id, then Provenance), whatever order the pages came in.
+    std::sort(stored.begin(), stored.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+      const auto rank = [](const nlohmann::json& r) { return TypeOf(r) == "Patient" ? 0 : TypeOf(r) == "Provenance" ? 2 : 1; };
+      return std::make_pair(rank(a), pdex_common::ResourceKey(a)) < std::make_pair(rank(b), pdex_common::ResourceKey(b));
+    });
     nlohmann::json entries = nlohmann::json::array();
     int unchanged = 0;
     for (nlohmann::json& resource : stored) {
