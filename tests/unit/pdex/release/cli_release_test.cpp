@@ -1,6 +1,4 @@
-// `pdex release` and `pdex ingest`: output and exit codes, running the command functions in-process.
-#include "cli/command.h"
-
+// `pdex release` and `pdex ingest`: output and exit codes, running the built binary.
 #include "release_test_support.h"
 
 #include <catch2/catch.hpp>
@@ -8,7 +6,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <sys/wait.h>
 
 using namespace pdex::release_testing;
 
@@ -19,18 +17,22 @@ struct Run {
   std::string out;
 };
 
-Run Command(int (*run)(const std::vector<std::string>&), const std::vector<std::string>& args) {
-  std::ostringstream out, err;
-  std::streambuf* old_out = std::cout.rdbuf(out.rdbuf());
-  std::streambuf* old_err = std::cerr.rdbuf(err.rdbuf());
-  const int status = run(args);
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  return Run{status, out.str()};
+// Runs `pdex COMMAND ARGS...` (arguments single-quoted for the shell), stdout captured, stderr dropped.
+Run Command(const char* command, const std::vector<std::string>& args) {
+  std::string line = std::string(PDEX_BINARY) + " " + command;
+  for (const std::string& arg : args) line += " '" + arg + "'";
+  line += " 2>/dev/null";
+  FILE* pipe = popen(line.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string out;
+  char buffer[4096];
+  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  const int status = pclose(pipe);
+  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 std::string Write(const std::string& name, const nlohmann::json& value) {
-  const std::string path = std::string(std::tmpnam(nullptr)) + "-" + name;
+  const std::string path = "/tmp/pdex-release-cli-test-" + name;
   std::ofstream(path) << value.dump();
   return path;
 }
@@ -39,24 +41,24 @@ std::string Write(const std::string& name, const nlohmann::json& value) {
 
 TEST_CASE("pdex release prints a searchset page; pdex ingest a transaction; exit codes 0/1/2", "[cli]") {
   const std::string record = Write("record.json", Record(MemberRecord()));
-  Run run = Command(pdex::cli::RunRelease, {"--patient", "m1", "--count", "100", "--payer-npi", "1497758544", "--base", kOldBase, record});
+  Run run = Command("release", {"--patient", "m1", "--count", "100", "--payer-npi", "1497758544", "--base", kOldBase, record});
   REQUIRE(run.status == 0);
   const nlohmann::json page = nlohmann::json::parse(run.out);
   CHECK(page["type"] == "searchset");
   CHECK(page["total"] == page["entry"].size());
-  CHECK(Command(pdex::cli::RunRelease, {"--base", kOldBase, record}).status == 1);  // two Patients, none named
-  CHECK(Command(pdex::cli::RunRelease, {record}).status == 2);                      // no --base
-  CHECK(Command(pdex::cli::RunRelease, {"--bogus", record}).status == 2);
+  CHECK(Command("release", {"--base", kOldBase, record}).status == 1);  // two Patients, none named
+  CHECK(Command("release", {record}).status == 2);                      // no --base
+  CHECK(Command("release", {"--bogus", record}).status == 2);
 
   const std::string received = Write("page.json", page);
   const std::string receiver = Write("receiver.json", nlohmann::json::array({Res("Patient", "new-7", {{"birthDate", "1986-01-01"}})}));
-  run = Command(pdex::cli::RunIngest, {"--patient", "Patient/new-7", "--record", receiver, "--recorded", "2025-01-01T00:00:00Z", received});
+  run = Command("ingest", {"--patient", "Patient/new-7", "--record", receiver, "--recorded", "2025-01-01T00:00:00Z", received});
   REQUIRE(run.status == 0);
   CHECK(nlohmann::json::parse(run.out)["type"] == "transaction");
   const std::string other = Write("other.json", nlohmann::json::array({Res("Patient", "new-7", {{"birthDate", "1999-09-09"}})}));
-  run = Command(pdex::cli::RunIngest, {"--patient", "Patient/new-7", "--record", other, received});
+  run = Command("ingest", {"--patient", "Patient/new-7", "--record", other, received});
   CHECK(run.status == 1);
   CHECK(nlohmann::json::parse(run.out)["resourceType"] == "OperationOutcome");
-  CHECK(Command(pdex::cli::RunIngest, {"--record", receiver, received}).status == 2);  // no --patient
+  CHECK(Command("ingest", {"--record", receiver, received}).status == 2);  // no --patient
   for (const std::string& path : {record, received, receiver, other}) std::remove(path.c_str());
 }
