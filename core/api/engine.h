@@ -8,6 +8,7 @@
 
 #include "common/issue.h"
 #include "json/parse.h"
+#include "pdex/common/release_filter.h"
 
 #include <nlohmann/json.hpp>
 
@@ -104,6 +105,26 @@ class Engine {
   // (segmentation::SegmentResult::report).
   nlohmann::json Segment(std::string_view bundle_text, std::string_view consent_text,
                          std::string_view context_json = {}) const;
+  // --- PDex release assembly and ingest (core/pdex/release, core/pdex/ingest; api/engine_release.cpp) ---
+  // Patient/$everything over a member's record. `record_text`: a Bundle (any type) or JSON array of every
+  // resource the payer holds for the member. `query_json`: {"base": "https://payer/fhir" (required),
+  // "patient"?: id, "_type"?: "A,B", "_since"?: instant, "start"?: date, "end"?: date, "_count"?: n (≤ 1000),
+  // "_offset"?: n | "page"?: K (1-based), "payer"?: Reference (transmitter of added Provenances),
+  // "recorded"?: instant}. Returns the searchset page (a Bundle; warnings ride in an OperationOutcome
+  // entry with search.mode "outcome"), or an OperationOutcome when nothing can be released (bad JSON,
+  // no such member, bad query). `filter` is the consent/segmentation seam (empty: release everything).
+  nlohmann::json AssembleRelease(std::string_view record_text, std::string_view query_json,
+                                 const pdex_common::ReleaseFilter& filter = {}) const;
+  // Ingest another payer's release into this payer's record. `received_text`: one Bundle (searchset page,
+  // collection, transaction-response) or a JSON array of such pages. `receiver_record_text`: what the
+  // receiver holds (Bundle or array; must contain the target Patient). `options_json`: {"patient":
+  // "Patient/ID" (required), "receiver"?: Reference (custodian), "recorded"?: instant, "base"?: URL}.
+  // Returns {"transaction": Bundle (type transaction, PUT entries of what is new or changed),
+  // "report": {patient, received, withheld, mappedByNpi, createdSupporting, droppedProvenance,
+  // unresolvedReferences, upserted, unchanged, idMap}, "outcome": OperationOutcome}, or an
+  // OperationOutcome alone when the ingest is refused (mismatched Patient, bad input).
+  nlohmann::json IngestRelease(std::string_view received_text, std::string_view receiver_record_text,
+                               std::string_view options_json, const pdex_common::ReleaseFilter& filter = {}) const;
 
   // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
   // derivation, baseDefinition}] (fields absent from a definition are omitted).

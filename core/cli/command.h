@@ -33,5 +33,10 @@ extern const char kSegmentHelp[];
 // Claims → clinical (core/pdex/claims).
 int RunClaimsToClinical(const std::vector<std::string>& args);
 extern const char kClaimsToClinicalHelp[];
+// PDex release assembly and ingest (release_command.cpp, ingest_command.cpp).
+int RunRelease(const std::vector<std::string>& args);
+extern const char kReleaseHelp[];
+int RunIngest(const std::vector<std::string>& args);
+extern const char kIngestHelp[];
 
 }  // namespace pdex::cli

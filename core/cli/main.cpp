@@ -14,6 +14,8 @@ const Command kCommands[] = {
     {"segment", "the Bundle a payer may release under an HRex consent (sensitive data withheld)", kSegmentHelp, RunSegment},
     {"claims-to-clinical", "convert CARIN BB EOBs into US Core/PDex resources with PDex Provenance",
      kClaimsToClinicalHelp, RunClaimsToClinical},
+    {"release", "assemble a member's Patient/$everything page (PDex release)", kReleaseHelp, RunRelease},
+    {"ingest", "ingest another payer's release into this payer's record", kIngestHelp, RunIngest},
 };
 
 void PrintHelp(std::ostream& out) {

@@ -9,6 +9,8 @@ namespace pdex::pdex_codes {
 // Identifier systems.
 inline constexpr std::string_view kNpiSystem = "http://hl7.org/fhir/sid/us-npi";
 inline constexpr std::string_view kTinSystem = "urn:oid:2.16.840.1.113883.4.4";
+// An identifier whose value is a URI: how an ingested resource keeps the id it had at the sender.
+inline constexpr std::string_view kUriIdentifierSystem = "urn:ietf:rfc:3986";
 
 // Code systems.
 inline constexpr std::string_view kV2IdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";  // MB, MR, ...
@@ -26,6 +28,9 @@ inline constexpr std::string_view kUsCoreProvenanceParticipantType =
 inline constexpr std::string_view kPdexSourceFormat =
     "http://hl7.org/fhir/us/davinci-pdex/CodeSystem/ProvenancePayerDataSource";  // x12837, ncpdp, ...
 inline constexpr std::string_view kPdexAgentRole = "http://hl7.org/fhir/us/davinci-pdex/CodeSystem/ProvenanceAgentRoleType";
+inline constexpr std::string_view kV3ActReason = "http://terminology.hl7.org/CodeSystem/v3-ActReason";  // RECORDMGT
+inline constexpr std::string_view kV3DataOperation = "http://terminology.hl7.org/CodeSystem/v3-DataOperation";  // APPEND
+inline constexpr std::string_view kDataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
 inline constexpr std::string_view kIcd10Cm = "http://hl7.org/fhir/sid/icd-10-cm";
 inline constexpr std::string_view kIcd9Cm = "http://hl7.org/fhir/sid/icd-9-cm";
 inline constexpr std::string_view kIcd10Pcs = "http://www.cms.gov/Medicare/Coding/ICD10";
@@ -59,6 +64,7 @@ inline constexpr std::string_view kConsentPolicySensitive =
     "http://hl7.org/fhir/us/davinci-hrex/StructureDefinition-hrex-consent.html#sensitive";
 
 // Extensions.
+inline constexpr std::string_view kDataAbsentReasonExtension = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 inline constexpr std::string_view kPdexSourceFormatExtension =
     "http://hl7.org/fhir/us/davinci-pdex/StructureDefinition/ProvenanceSourceFrom";
 

@@ -6,7 +6,9 @@ namespace pdex::pdex_common {
 namespace {
 
 nlohmann::json TypeConcept(std::string_view system, std::string_view code, std::string_view display) {
-  return {{"coding", nlohmann::json::array({{{"system", system}, {"code", code}, {"display", display}}})}};
+  nlohmann::json coding = {{"system", system}, {"code", code}};
+  if (!display.empty()) coding["display"] = display;  // FHIR strings are never empty
+  return {{"coding", nlohmann::json::array({std::move(coding)})}};
 }
 
 nlohmann::json Agent(nlohmann::json type, const nlohmann::json& who, const nlohmann::json& on_behalf_of) {
@@ -25,6 +27,12 @@ nlohmann::json BuildPdexProvenance(const ProvenanceSpec& spec) {
   for (const std::string& target : spec.targets) targets.push_back({{"reference", target}});
   provenance["target"] = std::move(targets);
   provenance["recorded"] = spec.recorded;
+  if (!spec.reason_system.empty()) {
+    provenance["reason"] = nlohmann::json::array({TypeConcept(spec.reason_system, spec.reason_code, spec.reason_display)});
+  }
+  if (!spec.activity_system.empty()) {
+    provenance["activity"] = TypeConcept(spec.activity_system, spec.activity_code, spec.activity_display);
+  }
 
   nlohmann::json agents = nlohmann::json::array();
   for (const ProvenanceAgent& author : spec.authors) {

@@ -31,6 +31,11 @@ struct ProvenanceSpec {
   std::string source_format;
   // entity.what: the source record; null gives {"display": "No reference available"} as the IG examples do.
   nlohmann::json source_what;
+  // Provenance.reason and Provenance.activity as (system, code) Codings; empty system leaves them out.
+  // A payer that stores data received from another payer says reason v3-ActReason#RECORDMGT and activity
+  // v3-DataOperation#APPEND (pdex-facts.md §3.3, the custodian example of ProvenanceExamples.fsh).
+  std::string reason_system, reason_code, reason_display;
+  std::string activity_system, activity_code, activity_display;
 };
 
 // A Provenance resource that declares and meets pdex-provenance (meta.profile set). Needs at least one
