@@ -168,6 +168,13 @@ const char* DeterministicRule(const Comparison& c) {
   return nullptr;
 }
 
+// Whether a candidate may be linked by score: a person-level id in common, or the subscriber's id
+// with no contradiction of the given name or birth date.
+bool Linkable(const Comparison& c) {
+  if (c.member_id_agrees) return true;
+  return c.subscriber_agrees && c.given != "disagree" && c.birth_date != "disagree";
+}
+
 }  // namespace
 
 std::vector<std::string> Probe::BlockKeys() const {
@@ -260,14 +267,15 @@ MatchResult Match(const Probe& probe, const MemberIndex& index) {
   }
 
   // 2. Scores: the best candidate links when it reaches the threshold, has an id in common with the
-  //    request, and no plausible runner-up is within the margin.
+  //    request, and no plausible runner-up is within the margin. When only the family's subscriber id
+  //    is in common, a disagreeing given name or birth date vetoes the link whatever the score: it is
+  //    another person of the household (an unenrolled twin shares everything else).
   std::optional<std::size_t> best;
   for (std::size_t i = 0; i < comparisons.size(); ++i) {
     if (!best || comparisons[i].score > comparisons[*best].score) best = i;
   }
   result.rule = "score";
-  if (!best || comparisons[*best].score < kMatchThreshold ||
-      !(comparisons[*best].member_id_agrees || comparisons[*best].subscriber_agrees)) {
+  if (!best || comparisons[*best].score < kMatchThreshold || !Linkable(comparisons[*best])) {
     result.decision = Decision::kNoMatch;
     return result;
   }
