@@ -27,4 +27,7 @@ extern const char kValidateHelp[];
 int RunFhirpath(const std::vector<std::string>& args);
 extern const char kFhirpathHelp[];
 
+int RunMemberMatch(const std::vector<std::string>& args);  // HRex $member-match (member_match_command.cpp)
+extern const char kMemberMatchHelp[];
+
 }  // namespace pdex::cli

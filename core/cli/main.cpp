@@ -11,6 +11,7 @@ namespace {
 const Command kCommands[] = {
     {"validate", "validate FHIR JSON resources and print OperationOutcomes", kValidateHelp, RunValidate},
     {"fhirpath", "evaluate a FHIRPath expression against a FHIR JSON resource", kFhirpathHelp, RunFhirpath},
+    {"member-match", "HRex $member-match of a request against the payer's members", kMemberMatchHelp, RunMemberMatch},
 };
 
 void PrintHelp(std::ostream& out) {

@@ -382,39 +382,51 @@ std::vector<Query> GenerateQueries(const Population& population, std::size_t cou
       p.family = random.Chance(30) ? p.family + "-" + spouse : spouse;
       return true;
     };
-    if (variation == "typo-given") {
-      p.given = Typo(random, p.given);
-    } else if (variation == "typo-family") {
-      p.family = Typo(random, p.family);
-    } else if (variation == "nickname") {
-      if (!nickname()) variation = "exact";
-    } else if (variation == "transposed-birthdate") {
-      if (p.day <= 12 && p.day != p.month) std::swap(p.day, p.month);
-      else variation = "exact";
-    } else if (variation == "typo-birthdate") {
-      p.day = p.day == 28 ? 27 : p.day + 1;
-    } else if (variation == "moved") {
-      moved();
-    } else if (variation == "married") {
-      if (!married()) variation = "exact";
-    } else if (variation == "subscriber+dependent") {
-      card = Card{"", true, member.subscriber_id, member.dependent};
-    } else if (variation == "subscriber-only" || variation == "twin-subscriber-only") {
-      card = Card{"", true, member.subscriber_id, ""};
-    } else if (variation == "card-shows-subscriber-id") {
-      card = Card{member.subscriber_id, false, "", ""};
-    } else if (variation == "upper-case-no-accents") {
-      p.given = UpperAscii(p.given);
-      p.middle = UpperAscii(p.middle);
-      p.family = UpperAscii(p.family);
-    } else if (variation == "untyped-member-id") {
-      card.typed_mb = false;
-    } else if (variation == "nickname+moved+married") {
-      const bool changed = nickname();
-      moved();
-      if (!married() && !changed) variation = "moved";
-    } else if (variation == "no-address") {
-      with_address = false;
+    // Applies one variation; false when it does not apply to this member (no nickname, ...).
+    auto apply = [&](const std::string& v) -> bool {
+      if (v == "typo-given") {
+        p.given = Typo(random, p.given);
+      } else if (v == "typo-family") {
+        p.family = Typo(random, p.family);
+      } else if (v == "nickname") {
+        return nickname();
+      } else if (v == "transposed-birthdate") {
+        if (p.day > 12 || p.day == p.month) return false;
+        std::swap(p.day, p.month);
+      } else if (v == "typo-birthdate") {
+        p.day = p.day == 28 ? 27 : p.day + 1;
+      } else if (v == "moved") {
+        moved();
+      } else if (v == "married") {
+        return married();
+      } else if (v == "subscriber+dependent") {
+        card = Card{"", true, member.subscriber_id, member.dependent};
+      } else if (v == "subscriber-only" || v == "twin-subscriber-only") {
+        card = Card{"", true, member.subscriber_id, ""};
+      } else if (v == "card-shows-subscriber-id") {
+        card = Card{member.subscriber_id, false, "", ""};
+      } else if (v == "upper-case-no-accents") {
+        p.given = UpperAscii(p.given);
+        p.middle = UpperAscii(p.middle);
+        p.family = UpperAscii(p.family);
+      } else if (v == "untyped-member-id") {
+        card.typed_mb = false;
+      } else if (v == "nickname+moved+married") {
+        const bool changed = nickname();
+        moved();
+        return married() || changed;
+      } else if (v == "no-address") {
+        with_address = false;
+      }
+      return true;
+    };
+    if (!apply(variation)) variation = "exact";
+    // A third of the requests carry a second, independent slip in the demographics.
+    if (random.Chance(33)) {
+      static const char* const kSecond[] = {"typo-given", "typo-family", "nickname", "transposed-birthdate",
+                                            "typo-birthdate", "moved", "married", "upper-case-no-accents"};
+      const std::string second = kSecond[random.Below(std::size(kSecond))];
+      if (second != variation && apply(second)) variation += " & " + second;
     }
     query.variation = variation;
     query.expected = member.patient_id;
