@@ -228,6 +228,10 @@ nlohmann::json RequestFor(const Person& p, const Card& card, bool with_address) 
   if (!p.middle.empty()) given.push_back(p.middle);
   nlohmann::json patient = {{"resourceType", "Patient"},
                             {"id", "1"},
+                            // The requesting (new) payer's own member number: us-core-patient (HRex 1.0) needs one.
+                            {"identifier", {{{"type", {{"coding", {{{"system", "http://terminology.hl7.org/CodeSystem/v2-0203"}, {"code", "MB"}}}}}},
+                                             {"system", "http://example.org/new-payer/member-id"},
+                                             {"value", "N" + p.member_id}}}},
                             {"name", {{{"family", p.family}, {"given", given}}}},
                             {"birthDate", Date(p.year, p.month, p.day)}};
   if (!p.gender.empty()) patient["gender"] = p.gender;
