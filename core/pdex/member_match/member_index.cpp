@@ -180,7 +180,10 @@ Issues MemberIndex::Add(std::string_view text, std::string_view name, const json
     AddResource(whole.value, counts);
     return {};
   }
-  if (whole.error->id != "json.syntax") {
+  // NDJSON is read line by line, each line within the limits: a payer's export may be larger than
+  // the limit for one JSON value (json.too-large), but not deeper (json.too-deep).
+  const bool several_lines = text.find('\n') != std::string_view::npos && text.find('\n') + 1 < text.size();
+  if (whole.error->id == "json.too-deep" || (whole.error->id != "json.syntax" && !several_lines)) {
     return {Issue{.code = "too-costly", .id = whole.error->id, .diagnostics = std::string(name) + ": " + whole.error->message}};
   }
   // NDJSON: one resource per line. Accepted when the text has several lines and at least one of them
@@ -207,8 +210,9 @@ Issues MemberIndex::Add(std::string_view text, std::string_view name, const json
     AddResource(parsed.value, counts);
   }
   if (parsed_lines == 0) {
-    return {Issue{.code = "structure", .id = whole.error->id, .diagnostics = std::string(name) + ": " + whole.error->message,
-                  .line = whole.error->line, .column = whole.error->column}};
+    return {Issue{.code = whole.error->id == "json.syntax" ? "structure" : "too-costly", .id = whole.error->id,
+                  .diagnostics = std::string(name) + ": " + whole.error->message, .line = whole.error->line,
+                  .column = whole.error->column}};
   }
   return line_issues;
 }

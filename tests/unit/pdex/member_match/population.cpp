@@ -283,11 +283,14 @@ nlohmann::json RequestFor(const Person& p, const Card& card, bool with_address) 
             {{"name", "Consent"}, {"resource", consent}}}}};
 }
 
-// One keyboard slip: a letter replaced, dropped, doubled or swapped with its neighbour.
+// One keyboard slip: a letter replaced, dropped, doubled or swapped with its neighbour (on ASCII
+// letters only, so that the text stays UTF-8).
 std::string Typo(Random& random, const std::string& name) {
   std::string out = name;
-  if (out.size() < 3) return out + "e";
-  const std::size_t at = 1 + random.Below(out.size() - 2);
+  auto ascii = [&](std::size_t i) { return i < out.size() && static_cast<unsigned char>(out[i]) < 0x80; };
+  std::size_t at = 0;
+  for (int tries = 0; tries < 8 && !(ascii(at) && ascii(at + 1)); ++tries) at = 1 + random.Below(out.size() > 2 ? out.size() - 2 : 1);
+  if (out.size() < 3 || !ascii(at) || !ascii(at + 1)) return out + "e";
   switch (random.Below(4)) {
     case 0: out[at] = out[at] == 'e' ? 'a' : 'e'; break;
     case 1: out.erase(at, 1); break;
