@@ -11,6 +11,20 @@ namespace {
 using json::ArrayAt;
 using json::StringAt;
 
+// Bounds on what one Patient contributes, so that a hostile request (100,000 names, a megabyte-long
+// given name) costs a bounded comparison: real records have a few of each.
+constexpr std::size_t kMaxNames = 8;
+constexpr std::size_t kMaxTokens = 16;
+constexpr std::size_t kMaxValues = 16;  // addresses, phones, emails, identifiers
+constexpr std::size_t kMaxTokenLength = 64;
+
+void Bound(std::vector<std::string>& values, std::size_t count) {
+  if (values.size() > count) values.resize(count);
+  for (std::string& value : values) {
+    if (value.size() > kMaxTokenLength) value.resize(kMaxTokenLength);
+  }
+}
+
 int ReadNumber(std::string_view text) {
   int value = 0;
   for (const char c : text) {
@@ -39,10 +53,13 @@ NameParts ReadName(const nlohmann::json& name) {
     }
   }
   for (std::string& token : NameTokens(family)) {
-    if (IsFamilyParticle(token)) continue;
-    parts.family_joined += token;
+    if (IsFamilyParticle(token) || parts.family.size() == kMaxTokens) continue;
     parts.family.push_back(std::move(token));
   }
+  Bound(parts.given, kMaxTokens);
+  Bound(parts.family, kMaxTokens);
+  for (const std::string& token : parts.family) parts.family_joined += token;
+  if (parts.family_joined.size() > kMaxTokenLength) parts.family_joined.resize(kMaxTokenLength);
   return parts;
 }
 
@@ -88,6 +105,7 @@ Demographics ReadDemographics(const nlohmann::json& patient) {
   Demographics out;
   if (const nlohmann::json* names = ArrayAt(patient, "name")) {
     for (const nlohmann::json& name : *names) {
+      if (out.names.size() == kMaxNames) break;
       NameParts parts = ReadName(name);
       if (!parts.given.empty() || !parts.family.empty()) out.names.push_back(std::move(parts));
     }
@@ -97,6 +115,10 @@ Demographics ReadDemographics(const nlohmann::json& patient) {
   if (gender == "male" || gender == "female" || gender == "other") out.gender = std::string(gender);
   ReadAddresses(patient, out);
   ReadTelecom(patient, out);
+  Bound(out.postal_codes, kMaxValues);
+  Bound(out.address_lines, kMaxValues);
+  Bound(out.phones, kMaxValues);
+  Bound(out.emails, kMaxValues);
   return out;
 }
 
@@ -108,8 +130,9 @@ std::vector<IdValue> ReadIdValues(const nlohmann::json* identifiers) {
   std::vector<IdValue> out;
   if (identifiers == nullptr || !identifiers->is_array()) return out;
   for (const nlohmann::json& identifier : *identifiers) {
+    if (out.size() == kMaxValues) break;
     std::string value = NormalizeIdentifier(StringAt(identifier, "value"));
-    if (value.empty()) continue;
+    if (value.empty() || value.size() > 256) continue;  // no real member id is that long
     out.push_back(IdValue{std::string(StringAt(identifier, "system")), std::move(value)});
   }
   return out;

@@ -263,5 +263,24 @@ TEST_CASE("request checks: parameters, local references to MemberPatient, an id 
   CHECK(answer.resource["issue"].size() == 2);
 }
 
+TEST_CASE("hostile requests: many names, huge names, many ids are bounded and never crash", "[member-match]") {
+  const MemberIndex index = Household();
+  json patient = PatientJson("", "", "Robert", "Nunez", "male", "1980-04-02");
+  const std::string huge(1 << 20, 'a');
+  patient["name"].push_back({{"family", huge}, {"given", {huge, huge}}});
+  for (int i = 0; i < 10000; ++i) patient["name"].push_back({{"family", huge.substr(0, 100 + i)}, {"given", {huge.substr(0, 1000)}}});
+  json request = Request(patient, {"M001", "", ""});
+  for (int i = 0; i < 10000; ++i) {
+    request["parameter"][1]["resource"]["identifier"].push_back({{"value", std::to_string(900000 + i)}});
+  }
+  // The first name still decides: the member id, birth date and name agree.
+  CHECK(LinkedValue(MemberMatch(request, index, MemberMatchOptions{})) == "M001");
+  // Deeply nested junk in a Coverage is walked to a bounded depth.
+  json nested = json::object();
+  for (int i = 0; i < 400; ++i) nested = {{"x", nested}};
+  request["parameter"][1]["resource"]["extension"] = {{{"url", "urn:x"}, {"valueString", "y"}, {"deep", nested}}};
+  CHECK(MemberMatch(request, index, MemberMatchOptions{}).outcome == Outcome::kMatched);
+}
+
 }  // namespace
 }  // namespace pdex::member_match
