@@ -30,7 +30,7 @@ bool IsParameters(const nlohmann::json& answer) { return pdex::json::StringAt(an
 
 int main(int argc, char** argv) {
   const std::size_t members = argc > 1 ? static_cast<std::size_t>(std::atol(argv[1])) : 100000;
-  const std::size_t query_count = argc > 2 ? static_cast<std::size_t>(std::atol(argv[2])) : 20000;
+  const std::size_t query_count = argc > 2 ? static_cast<std::size_t>(std::atol(argv[2])) : 10000;
   auto start = Clock::now();
   const mm::testing::Population population = mm::testing::GeneratePopulation(members, 20261204);
   const std::string ndjson = mm::testing::ToNdjson(population);
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
   profiled.LoadDefinitions(ReadFile(PDEX_DEFAULT_DEFINITIONS_PACK));
   profiled.LoadDefinitions(ReadFile(PDEX_DEFAULT_PROFILES_PACK));
   profiled.LoadMemberIndex(ndjson, "population.ndjson");
-  const std::size_t sample = std::min<std::size_t>(texts.size(), 500);
+  const std::size_t sample = std::min<std::size_t>(texts.size(), 200);
   start = Clock::now();
   matched = 0;
   for (std::size_t i = 0; i < sample; ++i) matched += IsParameters(profiled.MemberMatch(texts[i], options)) ? 1 : 0;
