@@ -30,6 +30,9 @@ class TerminologyService;
 namespace pdex::validation {
 class Validator;
 }
+namespace pdex::member_match {
+class MemberIndex;
+}
 
 namespace pdex::api {
 
@@ -40,6 +43,22 @@ struct ValidateOptions {
   bool allow_comments = false;
   // Report absent must-support elements of the applied profiles (ValidatorOptions::report_must_support).
   bool report_must_support = false;
+};
+
+// ---- $member-match (HRex; core/pdex/member_match, api/engine_member_match.cpp) ----
+// The consent decision for a unique match, made by core/pdex/consent (wired by the caller).
+struct MemberMatchConsent {
+  bool honoured = true;
+  Issues issues;  // why not: added to the consent-constraint OperationOutcome
+};
+struct MemberMatchOptions {
+  // "1.0" (HRex 1.0.0 / PDex 2.0.0: MemberIdentifier typed v2-0203#MB, Consent required) or "1.1"
+  // (HRex 1.1.0 / PDex 2.1: hrex-temp#UMB plus MemberId, Consent optional).
+  std::string hrex = "1.0";
+  bool explain = false;  // fill *explanation (see MemberMatch)
+  // Called once for a unique match with the request's Consent (null when it has none) and the
+  // payer's Patient.id; unset: every consent is honoured.
+  std::function<MemberMatchConsent(const nlohmann::json* consent, const std::string& matched_patient_id)> consent;
 };
 
 class Engine {
@@ -125,6 +144,28 @@ class Engine {
   // OperationOutcome alone when the ingest is refused (mismatched Patient, bad input).
   nlohmann::json IngestRelease(std::string_view received_text, std::string_view receiver_record_text,
                                std::string_view options_json, const pdex_common::ReleaseFilter& filter = {}) const;
+  // ---- $member-match (HRex; core/pdex/member_match, api/engine_member_match.cpp) ----
+  // Adds the payer's Patients and Coverages to the member index kept in the Engine (`replace`: start
+  // a new index). `text`: a Bundle, one resource, or NDJSON (one resource per line). Returns an
+  // OperationOutcome: an information issue member-match.index-loaded with the counts, plus a warning
+  // for Coverages whose beneficiary is not loaded, or errors for text/lines that do not parse.
+  nlohmann::json LoadMemberIndex(std::string_view text, std::string_view name, bool replace = false);
+  // Members in the index.
+  std::size_t MemberIndexSize() const;
+  // HRex $member-match over the member index. `request_text`: the hrex-parameters-member-match-in
+  // Parameters. Validated first (with the definitions loaded, against the input profile for HRex 1.0
+  // with references checked; always our own checks: parameters, local Patient references to
+  // MemberPatient, an id on CoverageToMatch). Returns:
+  //   a match        -> Parameters (hrex-parameters-member-match-out): MemberIdentifier (+ MemberId for 1.1);
+  //   otherwise      -> OperationOutcome (HTTP 422), issue[0].code and issue[0].details.coding
+  //                     (http://hl7.org/fhir/us/davinci-pdex/CodeSystem/PdexMultiMemberMatchResultCS) say which:
+  //                     invalid request: invalid|structure|required, no coding; no match: not-found + nomatch;
+  //                     several: multiple-matches + nomatch; consent refused: business-rule + consentconstraint.
+  // With options.explain and `explanation` set, *explanation receives the decision as JSON
+  // ({decision, rule, score, thresholds, fields[{field, result, weight}], memberId} for a match;
+  // only {decision, reason, requestSupplied} otherwise: nothing about members that did not match).
+  nlohmann::json MemberMatch(std::string_view request_text, const MemberMatchOptions& options = {},
+                             nlohmann::json* explanation = nullptr) const;
 
   // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
   // derivation, baseDefinition}] (fields absent from a definition are omitted).
@@ -163,6 +204,8 @@ class Engine {
   // Whether the registry holds the base Resource definition: decided once per load (ResetValidator),
   // since every validation and FHIRPath evaluation asks.
   bool has_definitions_ = false;
+  // $member-match's member index (shared_ptr: its type stays incomplete here and in engine.cpp).
+  std::shared_ptr<member_match::MemberIndex> member_index_;
 };
 
 }  // namespace pdex::api

@@ -38,5 +38,7 @@ int RunRelease(const std::vector<std::string>& args);
 extern const char kReleaseHelp[];
 int RunIngest(const std::vector<std::string>& args);
 extern const char kIngestHelp[];
+int RunMemberMatch(const std::vector<std::string>& args);  // HRex $member-match (member_match_command.cpp)
+extern const char kMemberMatchHelp[];
 
 }  // namespace pdex::cli

@@ -16,6 +16,7 @@ const Command kCommands[] = {
      kClaimsToClinicalHelp, RunClaimsToClinical},
     {"release", "assemble a member's Patient/$everything page (PDex release)", kReleaseHelp, RunRelease},
     {"ingest", "ingest another payer's release into this payer's record", kIngestHelp, RunIngest},
+    {"member-match", "HRex $member-match of a request against the payer's members", kMemberMatchHelp, RunMemberMatch},
 };
 
 void PrintHelp(std::ostream& out) {
