@@ -11,6 +11,8 @@
 #include <string>
 #include <utility>
 
+#include <unistd.h>
+
 using pdex::testing::Pdex;
 using pdex::testing::ReadAll;
 using pdex::testing::Run;
@@ -21,7 +23,8 @@ using Found = std::multiset<std::pair<std::string, std::string>>;  // {severity,
 
 // The {severity, id} of every issue of the outcome `pdex validate --base-only OPTIONS` prints for `resource`.
 Found Validate(const std::string& options, const std::string& resource, int expected_status) {
-  const std::string file = "/tmp/pdex_validate_cli_input.json";
+  // One file per process: ctest runs test cases in parallel processes.
+  const std::string file = "/tmp/pdex_validate_cli_input_" + std::to_string(::getpid()) + ".json";
   std::ofstream(file) << resource;
   const Run run = Pdex("validate --base-only " + options + " " + file);
   INFO("pdex validate " << options << "\n" << run.out);
@@ -82,14 +85,14 @@ TEST_CASE("pdex validate --check-references-exist: a relative reference must res
 }
 
 TEST_CASE("pdex validate --syntax-only checks well-formedness without definitions", "[cli]") {
-  const std::string file = "/tmp/pdex_validate_cli_syntax.json";
+  const std::string file = "/tmp/pdex_validate_cli_syntax_" + std::to_string(::getpid()) + ".json";
   std::ofstream(file) << R"({"resourceType": "Patient", "gender": "bad"})";
   const Run syntax = Pdex("validate --syntax-only " + file);
   CHECK(syntax.status == 0);
   CHECK(syntax.out.find("resource.ok") != std::string::npos);
   CHECK(Pdex("validate " + file).status == 1);  // with the definitions found beside pdex: a bad code
   CHECK(Pdex("validate --syntax-only --profile http://x " + file).status == 2);
-  const std::string err = "/tmp/pdex_validate_cli_err.txt";
+  const std::string err = "/tmp/pdex_validate_cli_err_" + std::to_string(::getpid()) + ".txt";
   CHECK(Pdex("validate --definitions /nonexistent " + file, err).status == 2);
   CHECK(ReadAll(err).find("cannot load definitions") != std::string::npos);
 }
