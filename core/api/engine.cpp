@@ -1,30 +1,19 @@
+// Engine's construction and validation (declared in api/engine.h); the loaders are in
+// engine_registry.cpp, FHIRPath in engine_fhirpath.cpp.
 #include "api/engine.h"
 
+#include "api/outcomes.h"
 #include "common/issue.h"
+#include "model/type_model.h"
 #include "package/registry.h"
 #include "terminology/terminology.h"
 #include "validation/json_positions.h"
 #include "validation/validator.h"
 
-#ifdef PDEX_HAVE_GUNZIP
-#include "package/gunzip.h"
-#endif
-
 #include <exception>
-#include <fstream>
-#include <sstream>
 
 namespace pdex::api {
 namespace {
-
-Issue FromJsonError(const json::JsonError& error) {
-  return Issue{.severity = Severity::kError,
-               .code = error.id == "json.syntax" ? "structure" : "too-costly",
-               .id = error.id,
-               .diagnostics = error.message,
-               .line = error.line,
-               .column = error.column};
-}
 
 // The checks that hold for any FHIR JSON resource before profiles come in.
 Issues CheckResourceShape(const nlohmann::json& resource) {
@@ -48,21 +37,18 @@ Issues CheckResourceShape(const nlohmann::json& resource) {
   return {};
 }
 
-nlohmann::json LoadOutcome(Issues issues, const std::string& what, std::size_t before, std::size_t after) {
-  if (!HasErrors(issues)) {
-    issues.push_back(Issue{.severity = Severity::kInformation,
-                           .code = "informational",
-                           .id = "package.loaded",
-                           .diagnostics = what + ": " + std::to_string(after - before) + " conformance resources loaded"});
-  }
-  return ToOperationOutcome(issues);
-}
-
-nlohmann::json InternalError(const std::exception& e) {
-  return ToOperationOutcome({Issue{.severity = Severity::kFatal,
-                                   .code = "exception",
-                                   .id = "engine.internal",
-                                   .diagnostics = std::string("internal error: ") + e.what()}});
+validation::ValidatorOptions ToValidatorOptions(const ValidateOptions& options) {
+  validation::ValidatorOptions out;
+  out.profiles = options.profiles;
+  out.report_must_support = options.report_must_support;
+  out.display_issues_are_warnings = options.display_issues_are_warnings;
+  out.security_checks = options.security_checks;
+  out.markdown_html = options.markdown_html == MarkdownHtml::kIgnore  ? validation::MarkdownHtml::kIgnore
+                      : options.markdown_html == MarkdownHtml::kError ? validation::MarkdownHtml::kError
+                                                                      : validation::MarkdownHtml::kWarning;
+  out.validate_contained = options.validate_contained;
+  out.check_references_exist = options.check_references_exist;
+  return out;
 }
 
 }  // namespace
@@ -79,61 +65,10 @@ void Engine::ResetValidator() {
   // resources arrive, start from fresh caches.
   validator_.reset();
   terminology_ = std::make_unique<terminology::TerminologyService>(*registry_);
-  validator_ = std::make_unique<validation::Validator>(*registry_, *terminology_);
+  const package::Registry& registry = *registry_;
+  type_model_ = std::make_unique<model::LazyTypeModel>([&registry] { return registry.All("StructureDefinition"); });
+  validator_ = std::make_unique<validation::Validator>(*registry_, *terminology_, type_model_.get());
   has_definitions_ = registry_->FindTypeDefinition("Resource") != nullptr;
-}
-
-nlohmann::json Engine::Load(const std::string& what, const std::function<Issues()>& load) {
-  try {
-    const std::size_t before = registry_->size();
-    Issues issues = load();
-    ResetValidator();
-    return LoadOutcome(std::move(issues), what, before, registry_->size());
-  } catch (const std::exception& e) {
-    return InternalError(e);
-  }
-}
-
-nlohmann::json Engine::LoadDefinitions(std::string_view pack_text) {
-  return Load("definitions pack", [&] { return registry_->LoadPackText(pack_text, "definitions pack"); });
-}
-
-nlohmann::json Engine::LoadPackageTar(std::string_view tar_bytes, std::string_view name) {
-  return Load(std::string(name), [&] { return registry_->LoadTar(tar_bytes, name); });
-}
-
-nlohmann::json Engine::LoadResources(std::string_view json_text, std::string_view name) {
-  return Load(std::string(name), [&] { return registry_->LoadResourceText(json_text, name); });
-}
-
-std::string Engine::DefaultDefinitionsPath() {
-#ifdef PDEX_DEFAULT_DEFINITIONS_PACK
-  return PDEX_DEFAULT_DEFINITIONS_PACK;
-#else
-  return {};
-#endif
-}
-
-nlohmann::json Engine::LoadPath(const std::string& path) {
-  return Load(path, [&]() -> Issues {
-#ifdef PDEX_HAVE_GUNZIP
-    const bool gzipped = path.size() > 4 && (path.compare(path.size() - 4, 4, ".tgz") == 0 ||
-                                             path.compare(path.size() - 3, 3, ".gz") == 0);
-    if (gzipped) {
-      std::ifstream in(path, std::ios::binary);
-      std::ostringstream buffer;
-      buffer << in.rdbuf();
-      std::string error;
-      const std::optional<std::string> tar = in ? package::Gunzip(buffer.str(), error) : std::nullopt;
-      if (!tar) {
-        return {Issue{.code = "processing", .id = "package.bad-gzip",
-                      .diagnostics = path + ": " + (in ? error : "cannot read the file")}};
-      }
-      return registry_->LoadTar(*tar, path);
-    }
-#endif
-    return registry_->LoadPath(path);
-  });
 }
 
 nlohmann::json Engine::Validate(std::string_view resource_text, const ValidateOptions& options) const {
@@ -150,14 +85,11 @@ Issues Engine::ValidationIssues(std::string_view resource_text, const ValidateOp
     json::ParsedJson parsed = json::ParseJson(resource_text, limits_,
                                                options.allow_comments ? json::Comments::kSkip : json::Comments::kReject);
     if (!parsed.ok()) {
-      issues.push_back(FromJsonError(*parsed.error));
+      issues.push_back(JsonErrorIssue(*parsed.error));
     } else {
       issues = CheckResourceShape(parsed.value);
       if (issues.empty() && has_definitions()) {
-        validation::ValidatorOptions validator_options;
-        validator_options.profiles = options.profiles;
-        validator_options.report_must_support = options.report_must_support;
-        issues = validator_->Validate(parsed.value, validator_options);
+        issues = validator_->Validate(parsed.value, ToValidatorOptions(options));
         validation::AnnotatePositions(resource_text, issues);
       } else {
         for (const std::string& profile : options.profiles) {
@@ -176,10 +108,7 @@ Issues Engine::ValidationIssues(std::string_view resource_text, const ValidateOp
       }
     }
   } catch (const std::exception& e) {  // e.g. std::bad_alloc on a huge input: report it, never crash
-    issues.push_back(Issue{.severity = Severity::kFatal,
-                           .code = "exception",
-                           .id = "engine.internal",
-                           .diagnostics = std::string("internal error while validating: ") + e.what()});
+    issues.push_back(InternalErrorIssue(e.what(), "while validating"));
   }
   return issues;
 }

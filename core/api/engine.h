@@ -21,6 +21,9 @@
 namespace pdex::fhirpath {
 class CompiledExpression;
 }
+namespace pdex::model {
+class LazyTypeModel;
+}
 namespace pdex::package {
 class Registry;
 }
@@ -36,6 +39,12 @@ class MemberIndex;
 
 namespace pdex::api {
 
+class CompiledFhirPath;  // api/prepared.h
+class ParsedResource;
+
+// What markdown holding raw HTML tags gets (ValidatorOptions::markdown_html).
+enum class MarkdownHtml { kIgnore, kWarning, kError };
+
 struct ValidateOptions {
   // Canonical URLs of profiles to validate against, in addition to the resource's meta.profile.
   std::vector<std::string> profiles;
@@ -43,6 +52,14 @@ struct ValidateOptions {
   bool allow_comments = false;
   // Report absent must-support elements of the applied profiles (ValidatorOptions::report_must_support).
   bool report_must_support = false;
+  // The HL7 validator's switches, passed to ValidatorOptions (core/validation/validator.h says what
+  // each checks): -display-issues-are-warnings, -security-checks, markdown with HTML (its
+  // noHtmlInMarkdown = kError), validateContains (false = IGNORE), validateReference CHECK_EXISTS.
+  bool display_issues_are_warnings = false;
+  bool security_checks = false;
+  MarkdownHtml markdown_html = MarkdownHtml::kWarning;
+  bool validate_contained = true;
+  bool check_references_exist = false;
 };
 
 // ---- $member-match (HRex; core/pdex/member_match, api/engine_member_match.cpp) ----
@@ -78,7 +95,7 @@ class Engine {
   // written without building the JSON tree: what the WebAssembly binding returns.
   std::string ValidateToText(std::string_view resource_text, const ValidateOptions& options = {}) const;
 
-  // Loading conformance resources. Each returns an OperationOutcome: the load problems, or one
+  // Loading conformance resources (api/engine_registry.cpp). Each returns an OperationOutcome: the load problems, or one
   // information issue saying what was loaded. Never throws.
   // The R4 definitions pack (text of r4-core.pack.json, built by scripts/build-definitions-pack.mjs).
   nlohmann::json LoadDefinitions(std::string_view pack_text);
@@ -102,6 +119,9 @@ class Engine {
   // The same over an expression compiled once and a resource parsed once (for repeated evaluation).
   std::string EvaluateFhirPath(const fhirpath::CompiledExpression& expression, const nlohmann::json& resource,
                                const nlohmann::json& variables = nlohmann::json::object()) const;
+  // The same over prepared inputs (api/prepared.h); an expression that did not compile or a resource
+  // that did not parse gives the {"error": ...} answer.
+  std::string EvaluateCompiled(const CompiledFhirPath& expression, const ParsedResource& resource) const;
 
   // --- Consent decisions and sensitive-data segmentation (core/pdex/consent, core/pdex/segmentation;
   // api/engine_consent.cpp; docs/segmentation.md) ---
@@ -167,7 +187,7 @@ class Engine {
   nlohmann::json MemberMatch(std::string_view request_text, const MemberMatchOptions& options = {},
                              nlohmann::json* explanation = nullptr) const;
 
-  // The loaded StructureDefinitions, sorted by url: [{url, version, name, title, type, kind,
+  // The loaded StructureDefinitions (api/engine_registry.cpp, with the loaders), sorted by url: [{url, version, name, title, type, kind,
   // derivation, baseDefinition}] (fields absent from a definition are omitted).
   nlohmann::json ListProfiles() const;
 
@@ -200,6 +220,8 @@ class Engine {
   json::JsonLimits limits_;
   std::unique_ptr<package::Registry> registry_;
   std::unique_ptr<terminology::TerminologyService> terminology_;
+  // The type model of the registry's definitions, built on first use, shared by FHIRPath and the validator.
+  std::unique_ptr<model::LazyTypeModel> type_model_;
   std::unique_ptr<validation::Validator> validator_;
   // Whether the registry holds the base Resource definition: decided once per load (ResetValidator),
   // since every validation and FHIRPath evaluation asks.

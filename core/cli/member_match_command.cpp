@@ -1,13 +1,12 @@
 // `pdex member-match`: HRex $member-match of one request against the payer's member files.
 #include "api/engine.h"
 #include "cli/command.h"
+#include "cli/definitions.h"
 #include "cli/input.h"
 #include "common/issue.h"
 #include "json/serialize.h"
 
-#include <filesystem>
 #include <iostream>
-#include <system_error>
 
 namespace pdex::cli {
 
@@ -40,17 +39,6 @@ namespace {
 
 constexpr const char* kName = "member-match";
 
-std::string FindDefinitionsPack() {
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const std::filesystem::path candidate = exe.parent_path() / "definitions" / "r4-core.pack.json";
-    if (std::filesystem::exists(candidate, ec)) return candidate.string();
-  }
-  const std::string fallback = api::Engine::DefaultDefinitionsPath();
-  return !fallback.empty() && std::filesystem::exists(fallback, ec) ? fallback : std::string();
-}
-
 bool HasError(const nlohmann::json& outcome) {
   for (const auto& issue : outcome.value("issue", nlohmann::json::array())) {
     const std::string severity = issue.value("severity", std::string());
@@ -64,10 +52,9 @@ bool LoadDefinitions(api::Engine& engine, const std::string& definitions, bool b
     std::cerr << "pdex member-match: cannot load the definitions pack " << definitions << "\n";
     return false;
   }
-  std::error_code ec;
-  const std::filesystem::path profiles = std::filesystem::path(definitions).parent_path() / "pdex-profiles.pack.json";
-  if (!base_only && std::filesystem::exists(profiles, ec) && HasError(engine.LoadPath(profiles.string()))) {
-    std::cerr << "pdex member-match: cannot load the profiles pack " << profiles.string() << "\n";
+  const std::string profiles = base_only ? std::string() : ProfilesPackBeside(definitions);
+  if (!profiles.empty() && HasError(engine.LoadPath(profiles))) {
+    std::cerr << "pdex member-match: cannot load the profiles pack " << profiles << "\n";
     return false;
   }
   return true;
@@ -114,8 +101,8 @@ int RunMemberMatch(const std::vector<std::string>& args) {
 
   api::Engine engine;
   if (definitions.empty()) definitions = FindDefinitionsPack();
-  if (!definitions.empty() && !LoadDefinitions(engine, definitions, base_only)) return kExitUsage;
-  if (definitions.empty()) std::cerr << "pdex member-match: no definitions pack found; the request gets our own checks only\n";
+  if (definitions.empty()) return MissingDefinitions(kName);
+  if (!LoadDefinitions(engine, definitions, base_only)) return kExitUsage;
   for (const std::string& file : member_files) {
     std::string error;
     const std::optional<std::string> text = ReadInput(file, error);

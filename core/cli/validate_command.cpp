@@ -1,18 +1,19 @@
 // `pdex validate`: validates FHIR JSON files and prints OperationOutcomes.
 #include "api/engine.h"
 #include "cli/command.h"
+#include "cli/definitions.h"
 #include "cli/input.h"
 #include "common/issue.h"
 #include "json/serialize.h"
 
-#include <filesystem>
 #include <iostream>
-#include <system_error>
 
 namespace pdex::cli {
 
 const char kValidateHelp[] =
-    "usage: pdex validate [--definitions PATH] [--base-only] [--package DIR|TGZ]... [--profile URL]... FILE...\n"
+    "usage: pdex validate [--definitions PATH] [--base-only] [--package DIR|TGZ]... [--profile URL]...\n"
+    "                     [VALIDATOR OPTION]... FILE...\n"
+    "       pdex validate --syntax-only FILE...\n"
     "\n"
     "Validates each FILE (a FHIR R4 JSON resource or Bundle; '-' reads standard input) and prints\n"
     "an OperationOutcome as JSON. With one FILE the outcome is printed as is; with several, one\n"
@@ -23,18 +24,31 @@ const char kValidateHelp[] =
     "  --package P     load conformance resources (profiles, value sets...) from a FHIR package:\n"
     "                  a folder, a .tgz/.tar package, or a JSON resource/Bundle (repeatable)\n"
     "  --definitions PATH  the FHIR R4 definitions pack (default: definitions/r4-core.pack.json\n"
-    "                  next to the pdex binary, else the build tree's). Without it only JSON\n"
-    "                  well-formedness is checked\n"
+    "                  next to the pdex binary, else the build tree's). When none is found pdex\n"
+    "                  stops (exit 2) rather than pass what it did not check\n"
+    "  --syntax-only   check only that each FILE is well-formed JSON with a resourceType (no\n"
+    "                  definitions are loaded)\n"
     "  --allow-comments  skip // and /* */ comments in the JSON (hand-written test data)\n"
     "  --must-support  report must-support elements of the applied profiles that are absent\n"
     "                  (information issues)\n"
     "  --base-only     do not load our profiles pack (US Core 3.1.1, HRex, PDex, CARIN BB;\n"
     "                  pdex-profiles.pack.json beside the definitions pack): base FHIR R4 only\n"
+    "\n"
+    "validator options (as the HL7 Java validator's, so that pipelines can match its results):\n"
+    "  --display-issues-are-warnings  a Coding display that is not its code's display is a\n"
+    "                  warning, not an error, and does not fail a binding (-display-issues-are-warnings)\n"
+    "  --security-checks  text that looks like embedded HTML (<script>...) is an error in every\n"
+    "                  primitive, not information (its security-checks mode)\n"
+    "  --html-in-markdown ignore|warning|error  what raw HTML tags in markdown get (default\n"
+    "                  warning; error is its no-HTML-in-markdown mode)\n"
+    "  --ignore-contained  do not validate contained resources (validateContains IGNORE)\n"
+    "  --check-references-exist  a relative reference Type/id must resolve to a resource in the\n"
+    "                  same Bundle or Parameters (validateReference CHECK_EXISTS; URLs are not fetched)\n"
     "  -h, --help      show this help\n"
     "\n"
     "exit status: 0 no error-level issue in any file, 1 an error or fatal issue in some file\n"
     "(including a file that cannot be read), 2 usage error (including a --package or\n"
-    "--definitions that cannot be loaded).\n";
+    "--definitions that cannot be loaded, and no definitions pack found).\n";
 
 namespace {
 
@@ -52,19 +66,6 @@ nlohmann::json UnreadableFileOutcome(const std::string& message) {
 
 bool HasErrorIssue(const nlohmann::json& outcome) { return IsFailure(outcome); }
 
-// The pack next to the running binary (native: /proc/self/exe), else the build tree's default.
-std::string FindDefinitions() {
-  std::error_code ec;
-  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    const std::filesystem::path candidate = exe.parent_path() / "definitions" / "r4-core.pack.json";
-    if (std::filesystem::exists(candidate, ec)) return candidate.string();
-  }
-  const std::string fallback = api::Engine::DefaultDefinitionsPath();
-  if (!fallback.empty() && std::filesystem::exists(fallback, ec)) return fallback;
-  return {};
-}
-
 // Loads `path` into the engine; prints the problems and returns false when it failed.
 bool Load(api::Engine& engine, const std::string& path, const char* what) {
   const nlohmann::json outcome = engine.LoadPath(path);
@@ -76,13 +77,6 @@ bool Load(api::Engine& engine, const std::string& path, const char* what) {
   return false;
 }
 
-// Our profiles pack (US Core, HRex, PDex, CARIN BB) sits beside the base pack.
-std::string ProfilesPackBeside(const std::string& definitions) {
-  std::error_code ec;
-  const std::filesystem::path candidate = std::filesystem::path(definitions).parent_path() / "pdex-profiles.pack.json";
-  return std::filesystem::exists(candidate, ec) ? candidate.string() : std::string();
-}
-
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
@@ -91,6 +85,7 @@ int RunValidate(const std::vector<std::string>& args) {
   std::vector<std::string> packages;
   std::string definitions;
   bool base_only = false;
+  bool syntax_only = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg == "-h" || arg == "--help") {
@@ -111,6 +106,27 @@ int RunValidate(const std::vector<std::string>& args) {
       options.allow_comments = true;
     } else if (arg == "--must-support") {
       options.report_must_support = true;
+    } else if (arg == "--syntax-only") {
+      syntax_only = true;
+    } else if (arg == "--display-issues-are-warnings") {
+      options.display_issues_are_warnings = true;
+    } else if (arg == "--security-checks") {
+      options.security_checks = true;
+    } else if (arg == "--html-in-markdown") {
+      const std::string level = i + 1 < args.size() ? args[++i] : std::string();
+      if (level == "ignore") {
+        options.markdown_html = api::MarkdownHtml::kIgnore;
+      } else if (level == "warning") {
+        options.markdown_html = api::MarkdownHtml::kWarning;
+      } else if (level == "error") {
+        options.markdown_html = api::MarkdownHtml::kError;
+      } else {
+        return UsageError("validate", "--html-in-markdown needs ignore, warning or error");
+      }
+    } else if (arg == "--ignore-contained") {
+      options.validate_contained = false;
+    } else if (arg == "--check-references-exist") {
+      options.check_references_exist = true;
     } else if (arg.size() > 1 && arg[0] == '-' && arg != "--") {
       return UsageError("validate", "unknown option '" + arg + "'");
     } else if (arg == "--") {
@@ -122,10 +138,16 @@ int RunValidate(const std::vector<std::string>& args) {
   }
   if (files.empty()) return UsageError("validate", "no FILE given");
 
+  if (syntax_only && (!packages.empty() || !options.profiles.empty())) {
+    return UsageError("validate", "--syntax-only checks no profile: it cannot take --package or --profile");
+  }
+
   api::Engine engine;
-  if (definitions.empty()) definitions = FindDefinitions();
-  if (definitions.empty()) {
-    std::cerr << "pdex validate: no definitions pack found (--definitions); checking JSON well-formedness only\n";
+  if (!syntax_only && definitions.empty()) definitions = FindDefinitionsPack();
+  if (syntax_only) {
+    // Well-formedness and resourceType only (Engine without definitions).
+  } else if (definitions.empty()) {
+    return MissingDefinitions("validate");
   } else if (!Load(engine, definitions, "definitions")) {
     return kExitUsage;
   } else if (const std::string profiles = ProfilesPackBeside(definitions); !base_only && !profiles.empty()) {

@@ -173,6 +173,11 @@ TypeModel::~TypeModel() = default;
 TypeModel::TypeModel(TypeModel&&) noexcept = default;
 TypeModel& TypeModel::operator=(TypeModel&&) noexcept = default;
 
+const TypeModel& LazyTypeModel::Get() const {
+  if (model_ == nullptr) model_ = std::make_unique<TypeModel>(TypeModel::FromStructureDefinitions(definitions_()));
+  return *model_;
+}
+
 TypeModel TypeModel::FromStructureDefinitions(const std::vector<const Json*>& definitions) {
   TypeModel model;
   Impl& impl = *model.impl_;

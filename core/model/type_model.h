@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,6 +88,20 @@ class TypeModel {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// A TypeModel built on first use from the StructureDefinitions `definitions` returns (a registry's),
+// so that FHIRPath evaluation (core/api) and the validator's invariants share one model and neither
+// pays for it before it is needed. Get() builds it on the first call: not thread-safe until then.
+class LazyTypeModel {
+ public:
+  using Definitions = std::function<std::vector<const nlohmann::json*>()>;
+  explicit LazyTypeModel(Definitions definitions) : definitions_(std::move(definitions)) {}
+  const TypeModel& Get() const;
+
+ private:
+  Definitions definitions_;
+  mutable std::unique_ptr<TypeModel> model_;
 };
 
 // Upper-cases the first letter: the suffix a choice type adds to the element name (valueString).

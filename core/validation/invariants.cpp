@@ -58,21 +58,18 @@ class LocalTerminology : public fhirpath::TerminologyProvider {
 }  // namespace
 
 struct FhirPathInvariants::State {
-  explicit State(const terminology::TerminologyService& service) : terminology(service) {}
+  State(const model::TypeModel& type_model, const terminology::TerminologyService& service)
+      : terminology(service), model(type_model) {}
   const terminology::TerminologyService& terminology;
-  model::TypeModel model;
+  const model::TypeModel& model;
   mutable fhirpath::ExpressionCache cache{8192};
 };
 
-FhirPathInvariants::FhirPathInvariants(const package::Registry& registry,
+FhirPathInvariants::FhirPathInvariants(const model::TypeModel& model,
                                        const terminology::TerminologyService& terminology)
-    : state_(std::make_unique<State>(terminology)) {
-  state_->model = model::TypeModel::FromStructureDefinitions(registry.All("StructureDefinition"));
-}
+    : state_(std::make_unique<State>(model, terminology)) {}
 
 FhirPathInvariants::~FhirPathInvariants() = default;
-
-const model::TypeModel& FhirPathInvariants::type_model() const { return state_->model; }
 
 InvariantResult FhirPathInvariants::Evaluate(const InvariantContext& context) const {
   try {

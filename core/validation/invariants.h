@@ -1,9 +1,9 @@
 // Evaluating ElementDefinition.constraint invariants (FHIRPath, http://hl7.org/fhir/R4/conformance-rules.html#constraints)
-// with core/fhirpath, typed by a FHIR type model built from the registry's StructureDefinitions.
+// with core/fhirpath, typed by a FHIR type model (the validator's, built from the registry's StructureDefinitions).
 //
-// Ownership: borrows the registry and terminology service; owns the type model and compiled-expression cache.
+// Ownership: borrows the type model and terminology service; owns the compiled-expression cache.
 // Thread-safety: Evaluate is const but the expression cache is internally synchronised; the type
-// model is immutable. Building it takes one pass over the registry's StructureDefinitions.
+// model is immutable.
 #pragma once
 
 #include "model/type_model.h"
@@ -45,17 +45,14 @@ using InvariantResult = std::optional<bool>;
 
 class FhirPathInvariants {
  public:
-  // memberOf() is answered by `terminology`; an invariant whose memberOf() cannot be decided locally
-  // is reported as not evaluated rather than failed.
-  FhirPathInvariants(const package::Registry& registry, const terminology::TerminologyService& terminology);
+  // Types come from `model` (borrowed); memberOf() is answered by `terminology`; an invariant whose
+  // memberOf() cannot be decided locally is reported as not evaluated rather than failed.
+  FhirPathInvariants(const model::TypeModel& model, const terminology::TerminologyService& terminology);
   ~FhirPathInvariants();
   FhirPathInvariants(const FhirPathInvariants&) = delete;
   FhirPathInvariants& operator=(const FhirPathInvariants&) = delete;
 
   InvariantResult Evaluate(const InvariantContext& context) const;
-
-  // The FHIR type model the invariants are evaluated with (also used for FHIRPath in core/api).
-  const model::TypeModel& type_model() const;
 
  private:
   struct State;

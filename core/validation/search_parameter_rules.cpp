@@ -57,7 +57,7 @@ std::string BranchProblem(std::string_view branch, const std::vector<std::string
   const fhirpath::Result<fhirpath::CompiledExpression> compiled = fhirpath::Compile(branch);
   if (!compiled.ok()) return {};  // a syntax error is reported by the invariants / not ours to judge here
   fhirpath::Environment environment;
-  environment.model = &context.validator.invariants().type_model();
+  environment.model = &context.validator.type_model();
   environment.strict = true;
   std::string problem;
   for (const std::string& base : bases) {

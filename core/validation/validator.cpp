@@ -12,8 +12,14 @@
 
 namespace pdex::validation {
 
-Validator::Validator(const package::Registry& registry, const terminology::TerminologyService& terminology)
-    : registry_(registry), terminology_(terminology) {}
+Validator::Validator(const package::Registry& registry, const terminology::TerminologyService& terminology,
+                     const model::LazyTypeModel* type_model)
+    : registry_(registry), terminology_(terminology), type_model_(type_model) {
+  if (type_model_ == nullptr) {
+    own_type_model_ = std::make_unique<model::LazyTypeModel>([&registry] { return registry.All("StructureDefinition"); });
+    type_model_ = own_type_model_.get();
+  }
+}
 
 Validator::~Validator() = default;
 
@@ -110,7 +116,7 @@ const nlohmann::json* Validator::TypeDefinition(std::string_view type) const { r
 bool Validator::IsResourceType(std::string_view type) const { return Type(type).resource; }
 
 const FhirPathInvariants& Validator::invariants() const {
-  if (invariants_ == nullptr) invariants_ = std::make_unique<FhirPathInvariants>(registry_, terminology_);
+  if (invariants_ == nullptr) invariants_ = std::make_unique<FhirPathInvariants>(type_model(), terminology_);
   return *invariants_;
 }
 

@@ -108,6 +108,10 @@ struct ValidatorOptions {
   // entry, a parameter of a Parameters resource such as a $member-match request); unresolved is an
   // error. The HL7 validator's validateReference CHECK_EXISTS. Absolute URLs are not fetched.
   bool check_references_exist = false;
+  // A Coding display that is not a display of its code (validator.display-wrong) is a warning, not an
+  // error, and does not by itself fail a binding: the HL7 validator's -display-issues-are-warnings, for
+  // data from systems that keep their own display texts.
+  bool display_issues_are_warnings = false;
   // Must-support elements (and slices) of the profiles applied that the resource leaves out, where
   // their parent is present: one information issue each (validator.must-support-missing), for a data
   // quality review against US Core / PDex. Base R4 definitions declare no must-support elements.
@@ -134,7 +138,10 @@ struct ValidatorOptions {
 
 class Validator {
  public:
-  Validator(const package::Registry& registry, const terminology::TerminologyService& terminology);
+  // `type_model`: the model of the registry's types to share (Engine's, also used for FHIRPath);
+  // nullptr = the validator builds its own on first use.
+  Validator(const package::Registry& registry, const terminology::TerminologyService& terminology,
+            const model::LazyTypeModel* type_model = nullptr);
   ~Validator();
   Validator(const Validator&) = delete;
   Validator& operator=(const Validator&) = delete;
@@ -157,8 +164,10 @@ class Validator {
   const nlohmann::json* TypeDefinition(std::string_view type) const;
   bool IsResourceType(std::string_view type) const;
 
-  // The built-in FHIRPath invariant evaluator (built on first use: one pass over the registry).
+  // The built-in FHIRPath invariant evaluator (built on first use), and the FHIR type model it and the
+  // rules that evaluate FHIRPath use (built on first use: one pass over the registry).
   const FhirPathInvariants& invariants() const;
+  const model::TypeModel& type_model() const { return type_model_->Get(); }
 
   // ImplementationGuide.global of the registry's guides: every resource of `type` must conform to
   // `profile` (R4 implementationguide.html). Collected on first use.
@@ -175,6 +184,8 @@ class Validator {
  private:
   const package::Registry& registry_;
   const terminology::TerminologyService& terminology_;
+  std::unique_ptr<model::LazyTypeModel> own_type_model_;  // when none is shared
+  const model::LazyTypeModel* type_model_;
   mutable std::unordered_map<const nlohmann::json*, std::unique_ptr<ElementIndex>> indexes_;
   mutable std::unordered_map<std::string, std::unique_ptr<nlohmann::json>> generated_snapshots_;
   struct TypeEntry {

@@ -253,8 +253,9 @@ void Walker::CheckBinding(const nlohmann::json& value, const std::string& type, 
   if (!codes) return;
   const std::string_view strength = StringAt(*binding, "strength");
   const std::string_view value_set = StringAt(*binding, "valueSet");
-  const std::string wrong_display =
-      codes->empty() ? std::string() : WrongDisplay(validator_.terminology(), value, type, frame.language);
+  const std::string wrong_display = codes->empty() || options_.display_issues_are_warnings
+                                        ? std::string()
+                                        : WrongDisplay(validator_.terminology(), value, type, frame.language);
   if (!value_set.empty() && strength != "example") {
     if (codes->empty()) {
       // A CodeableConcept with only text where a code is required (the HL7 validator: "No code
@@ -364,7 +365,8 @@ void Walker::CheckCoding(const nlohmann::json& coding, const ResourceFrame& fram
   const terminology::DisplayCheck display =
       validator_.terminology().CheckDisplay(system, code, StringAt(coding, "display"), frame.language);
   if (display.verdict == terminology::DisplayVerdict::kWrong) {
-    ReportAt(path_ + ".display", Severity::kError, "invalid", "validator.display-wrong", display.message);
+    ReportAt(path_ + ".display", options_.display_issues_are_warnings ? Severity::kWarning : Severity::kError,
+             "invalid", "validator.display-wrong", display.message);
   }
 }
 

@@ -14,7 +14,9 @@ namespace {
 
 const FhirPathInvariants& Invariants() {
   static const terminology::TerminologyService terminology(CoreRegistry());
-  static const FhirPathInvariants invariants(CoreRegistry(), terminology);
+  static const model::TypeModel type_model =
+      model::TypeModel::FromStructureDefinitions(CoreRegistry().All("StructureDefinition"));
+  static const FhirPathInvariants invariants(type_model, terminology);
   return invariants;
 }
 

@@ -1,37 +1,17 @@
 // Runs the built `pdex` binary: `pdex fhirpath` output, exit codes and stderr messages.
+#include "run_pdex.h"
+
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
 
-#include <array>
-#include <cstdio>
-#include <fstream>
 #include <string>
-#include <sys/wait.h>
+
+using pdex::testing::Pdex;
+using pdex::testing::ReadAll;
+using pdex::testing::Run;
 
 namespace {
-
-struct Run {
-  int status;
-  std::string out;
-};
-
-// Runs `pdex ARGS` through the shell; stdout captured, stderr redirected to `err_file`.
-Run Pdex(const std::string& args, const std::string& err_file = "/dev/null") {
-  std::string command = std::string(PDEX_BINARY) + " " + args + " 2>" + err_file;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  int status = pclose(pipe);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 const std::string kInput = std::string(PDEX_SHARED_DIR) + "/fixtures/fhirpath/input-json/";
 
@@ -54,7 +34,7 @@ TEST_CASE("pdex fhirpath over a resource, with and without definitions", "[cli]"
   Run r = Pdex("fhirpath 'Observation.value.unit | Observation.value.is(Quantity)' " + kInput + "observation-example.json");
   CHECK(r.status == 0);
   CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(R"(["lbs", true])"));
-  r = Pdex("fhirpath --no-definitions 'Observation.value.unit' - < " + kInput + "observation-example.json");
+  r = Pdex("fhirpath --syntax-only 'Observation.value.unit' - < " + kInput + "observation-example.json");
   CHECK(r.status == 0);
   CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse(R"(["lbs"])"));
   const std::string err = "/tmp/pdex_fhirpath_cli_trace.txt";
@@ -84,4 +64,25 @@ TEST_CASE("pdex fhirpath exit codes and messages", "[cli]") {
   CHECK(r.status == 0);
   CHECK(r.out.find("usage: pdex fhirpath") != std::string::npos);
   CHECK(Pdex("--help").out.find("fhirpath") != std::string::npos);
+}
+
+TEST_CASE("pdex fhirpath types elements from the definitions pack it finds, as pdex validate does", "[cli]") {
+  const std::string patient = "/tmp/pdex_fhirpath_cli_patient.json";
+  std::ofstream(patient) << R"({"resourceType": "Patient", "gender": "female", "deceasedBoolean": false})";
+  // Found beside the binary (build/native/definitions): FHIR types, as the specification answers.
+  Run r = Pdex("fhirpath 'Patient.gender.is(code) and Patient.deceased.is(boolean)' " + patient);
+  CHECK(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse("[true]"));
+  r = Pdex("fhirpath --definitions " + std::string(PDEX_MEDPLUM_R4_DIR) + " 'Patient.gender.is(code)' " + patient);
+  CHECK(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse("[true]"));
+  // --syntax-only asked for types inferred from the JSON: a string is no FHIR code then.
+  r = Pdex("fhirpath --syntax-only 'Patient.gender.is(code)' " + patient);
+  CHECK(r.status == 0);
+  CHECK(nlohmann::json::parse(r.out) == nlohmann::json::parse("[false]"));
+  const std::string err = "/tmp/pdex_fhirpath_cli_definitions.txt";
+  CHECK(Pdex("fhirpath --definitions " + patient + " 'Patient.gender' " + patient, err).status == 2);
+  CHECK(ReadAll(err).find("cannot load FHIR definitions") != std::string::npos);
+  CHECK(Pdex("fhirpath --syntax-only --definitions /x 'Patient.gender' " + patient).status == 2);
+  CHECK(Pdex("fhirpath --help").out.find("--syntax-only") != std::string::npos);
 }
