@@ -144,6 +144,12 @@ class Engine {
   // (segmentation::SegmentResult::report).
   nlohmann::json Segment(std::string_view bundle_text, std::string_view consent_text,
                          std::string_view context_json = {}) const;
+  // The release seam (pdex_common::ReleaseFilter) for AssembleRelease and IngestRelease under a
+  // consent: `consent_release_json` is {"consent": Consent resource, "context": the context above}.
+  // Empty text gives no filter (everything released). A consent that is not permitted, or text that is
+  // not such an object, gives a filter that releases nothing and says why (error issues), so the
+  // release answers with an OperationOutcome. Otherwise segmentation::ReleaseFilterFor(decision).
+  pdex_common::ReleaseFilter ConsentReleaseFilter(std::string_view consent_release_json) const;
   // --- PDex release assembly and ingest (core/pdex/release, core/pdex/ingest; api/engine_release.cpp) ---
   // Patient/$everything over a member's record. `record_text`: a Bundle (any type) or JSON array of every
   // resource the payer holds for the member. `query_json`: {"base": "https://payer/fhir" (required),

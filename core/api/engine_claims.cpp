@@ -1,5 +1,6 @@
 // Engine's claims → clinical entry point (declared in api/engine.h; the logic is core/pdex/claims).
 #include "api/engine.h"
+#include "api/outcomes.h"
 #include "pdex/claims/claims_to_clinical.h"
 
 #include <exception>
@@ -13,13 +14,11 @@ nlohmann::json Engine::ClaimsToClinical(std::string_view input_text, std::string
     if (options_json.find_first_not_of(" \t\r\n") != std::string_view::npos) {
       json::ParsedJson parsed = json::ParseJson(options_json, limits_);
       if (!parsed.ok()) {
-        return ToOperationOutcome({Issue{.severity = Severity::kError,
-                                         .code = "structure",
-                                         .id = "claims.options-invalid",
-                                         .diagnostics = "options are not JSON: " + parsed.error->message,
-                                         .expression = "options",
-                                         .line = parsed.error->line,
-                                         .column = parsed.error->column}});
+        Issue issue = JsonErrorIssue(*parsed.error);
+        issue.id = "claims.options-invalid";
+        issue.diagnostics = "options are not JSON: " + issue.diagnostics;
+        issue.expression = "options";
+        return ToOperationOutcome({issue});
       }
       options = claims::ClaimsOptionsFromJson(parsed.value, issues);
     }
@@ -31,10 +30,7 @@ nlohmann::json Engine::ClaimsToClinical(std::string_view input_text, std::string
              {{{"name", "return"}, {"resource", std::move(result.bundle)}},
               {{"name", "outcome"}, {"resource", ToOperationOutcome(issues)}}}}};
   } catch (const std::exception& e) {
-    return ToOperationOutcome({Issue{.severity = Severity::kFatal,
-                                     .code = "exception",
-                                     .id = "engine.internal",
-                                     .diagnostics = std::string("internal error: ") + e.what()}});
+    return ToOperationOutcome({InternalErrorIssue(e.what())});
   }
 }
 

@@ -1,20 +1,23 @@
 // Engine's consent-decision and segmentation entry points (declared in api/engine.h).
 #include "api/engine.h"
+#include "api/outcomes.h"
+#include "json/fields.h"
 #include "pdex/consent/consent_decision.h"
+#include "pdex/segmentation/release_filter.h"
 #include "pdex/segmentation/segmenter.h"
 
 #include <exception>
+#include <utility>
 
 namespace pdex::api {
 namespace {
 
+// A JSON error of `what`, under the capability's own issue id.
 Issue JsonIssue(const json::JsonError& error, const std::string& what, std::string id) {
-  return Issue{.severity = Severity::kError,
-               .code = error.id == "json.syntax" ? "structure" : "too-costly",
-               .id = std::move(id),
-               .diagnostics = what + " is not readable JSON: " + error.message,
-               .line = error.line,
-               .column = error.column};
+  Issue issue = JsonErrorIssue(error);
+  issue.id = std::move(id);
+  issue.diagnostics = what + " is not readable JSON: " + issue.diagnostics;
+  return issue;
 }
 
 // The context, or the issues saying why it cannot be read.
@@ -39,9 +42,13 @@ consent::ConsentDecision Decide(std::string_view consent_text, std::string_view 
   return consent::EvaluateConsentText(consent_text, context, limits);
 }
 
-nlohmann::json Internal(const std::exception& e) {
-  return ToOperationOutcome({Issue{.severity = Severity::kFatal, .code = "exception", .id = "engine.internal",
-                                   .diagnostics = std::string("internal error: ") + e.what()}});
+nlohmann::json Internal(const std::exception& e) { return ToOperationOutcome({InternalErrorIssue(e.what())}); }
+
+// A filter that releases nothing and says why.
+pdex_common::ReleaseFilter RefusingFilter(Issues issues) {
+  return [issues = std::move(issues)](const std::vector<nlohmann::json>&) {
+    return pdex_common::FilterResult{.released = {}, .issues = issues};
+  };
 }
 
 }  // namespace
@@ -70,6 +77,21 @@ nlohmann::json Engine::Segment(std::string_view bundle_text, std::string_view co
   } catch (const std::exception& e) {
     return {{"outcome", Internal(e)}, {"report", nlohmann::json::object()}};
   }
+}
+
+pdex_common::ReleaseFilter Engine::ConsentReleaseFilter(std::string_view consent_release_json) const {
+  if (consent_release_json.find_first_not_of(" \t\r\n") == std::string_view::npos) return {};
+  json::ParsedJson parsed = json::ParseJson(consent_release_json, limits_);
+  if (!parsed.ok()) return RefusingFilter({JsonIssue(*parsed.error, "the release consent", "consent.unparseable")});
+  const nlohmann::json* consent = json::ObjectAt(parsed.value, "consent");
+  if (consent == nullptr) {
+    return RefusingFilter({Issue{.code = "required", .id = "consent.unparseable",
+                                 .diagnostics = "the release consent must be {\"consent\": Consent, \"context\": {...}}"}});
+  }
+  const nlohmann::json* context = json::ObjectAt(parsed.value, "context");
+  consent::ConsentDecision decision = Decide(consent->dump(), context != nullptr ? context->dump() : "", limits_);
+  if (!decision.permitted) return RefusingFilter(std::move(decision.issues));
+  return segmentation::ReleaseFilterFor(std::move(decision));
 }
 
 }  // namespace pdex::api

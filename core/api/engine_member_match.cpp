@@ -1,5 +1,6 @@
 // Engine's $member-match entry points (declared in api/engine.h; the logic is core/pdex/member_match).
 #include "api/engine.h"
+#include "api/outcomes.h"
 #include "common/issue.h"
 #include "package/registry.h"
 #include "pdex/common/codes.h"
@@ -11,15 +12,6 @@
 #include <exception>
 
 namespace pdex::api {
-namespace {
-
-Issue InternalIssue(const std::exception& e) {
-  return Issue{.severity = Severity::kFatal, .code = "exception", .id = "engine.internal",
-               .diagnostics = std::string("internal error in $member-match: ") + e.what()};
-}
-
-}  // namespace
-
 nlohmann::json Engine::LoadMemberIndex(std::string_view text, std::string_view name, bool replace) {
   try {
     if (!member_index_ || replace) member_index_ = std::make_shared<member_match::MemberIndex>();
@@ -37,7 +29,7 @@ nlohmann::json Engine::LoadMemberIndex(std::string_view text, std::string_view n
                                           std::to_string(member_index_->size()) + " member(s) in the index"});
     return ToOperationOutcome(issues);
   } catch (const std::exception& e) {
-    return ToOperationOutcome({InternalIssue(e)});
+    return ToOperationOutcome({InternalErrorIssue(e.what(), "in $member-match")});
   }
 }
 
@@ -50,8 +42,7 @@ nlohmann::json Engine::MemberMatch(std::string_view request_text, const MemberMa
     if (!parsed.ok()) {
       return member_match::FailureOutcome(
           member_match::Outcome::kInvalidRequest,
-          {Issue{.code = parsed.error->id == "json.syntax" ? "structure" : "too-costly", .id = parsed.error->id,
-                 .diagnostics = parsed.error->message, .line = parsed.error->line, .column = parsed.error->column}});
+          {JsonErrorIssue(*parsed.error)});
     }
     member_match::MemberMatchOptions match_options;
     if (options.hrex == "1.1" || options.hrex == "1.1.0") {
@@ -90,7 +81,7 @@ nlohmann::json Engine::MemberMatch(std::string_view request_text, const MemberMa
     if (match_options.explain) *explanation = std::move(answer.explanation);
     return std::move(answer.resource);
   } catch (const std::exception& e) {
-    return ToOperationOutcome({InternalIssue(e)});
+    return ToOperationOutcome({InternalErrorIssue(e.what(), "in $member-match")});
   }
 }
 

@@ -1,6 +1,7 @@
 // Engine's PDex release entry points (declared in api/engine.h): Patient/$everything assembly and the
 // receiving payer's ingest, over JSON text.
 #include "api/engine.h"
+#include "api/outcomes.h"
 #include "pdex/ingest/ingest.h"
 #include "pdex/release/release.h"
 
@@ -14,19 +15,13 @@ std::optional<nlohmann::json> ParseInput(std::string_view text, std::string_view
                                          Issues& issues) {
   json::ParsedJson parsed = json::ParseJson(text, limits);
   if (parsed.ok()) return std::move(parsed.value);
-  const json::JsonError& error = *parsed.error;
-  issues.push_back(Issue{.code = error.id == "json.syntax" ? "structure" : "too-costly",
-                         .id = error.id,
-                         .diagnostics = std::string(what) + ": " + error.message,
-                         .line = error.line,
-                         .column = error.column});
+  Issue issue = JsonErrorIssue(*parsed.error);
+  issue.diagnostics = std::string(what) + ": " + issue.diagnostics;
+  issues.push_back(std::move(issue));
   return std::nullopt;
 }
 
-nlohmann::json Internal(const std::exception& e) {
-  return ToOperationOutcome({Issue{.severity = Severity::kFatal, .code = "exception", .id = "engine.internal",
-                                   .diagnostics = std::string("internal error: ") + e.what()}});
-}
+nlohmann::json Internal(const std::exception& e) { return ToOperationOutcome({InternalErrorIssue(e.what())}); }
 
 }  // namespace
 

@@ -2,6 +2,9 @@
 
 #include "api/options.h"
 #include "api/outcomes.h"
+#include "json/fields.h"
+#include "pdex/consent/consent_decision.h"
+#include "json/parse.h"
 #include "json/serialize.h"
 
 #include <exception>
@@ -55,6 +58,80 @@ CompiledFhirPath* CompileFhirPath(const Engine&, const std::string& expression) 
 
 ParsedResource* ParseResource(const Engine& engine, const std::string& text) {
   return new ParsedResource(text, engine.limits());
+}
+
+// ---- PDex, payer side ----
+
+namespace {
+
+// The options object of a text call, or an empty object when the text is not one.
+nlohmann::json OptionsObject(const std::string& options_json, const json::JsonLimits& limits) {
+  json::ParsedJson parsed = json::ParseJson(options_json, limits);
+  return parsed.ok() && parsed.value.is_object() ? std::move(parsed.value) : nlohmann::json::object();
+}
+
+}  // namespace
+
+std::string LoadMemberIndex(Engine& engine, const std::string& text, const std::string& name, bool replace) {
+  return Guarded([&] { return json::Serialize(engine.LoadMemberIndex(text, name, replace)); });
+}
+
+std::string MemberMatch(const Engine& engine, const std::string& request, const std::string& options_json) {
+  return Guarded([&] {
+    const nlohmann::json options = OptionsObject(options_json, engine.limits());
+    MemberMatchOptions match;
+    if (const std::string_view hrex = json::StringAt(options, "hrex"); !hrex.empty()) match.hrex = std::string(hrex);
+    match.explain = json::BoolAt(options, "explain");
+    Issues context_issues;
+    const nlohmann::json* context_json = json::ObjectAt(options, "consentContext");
+    const consent::ConsentContext context =
+        context_json != nullptr ? consent::ParseConsentContext(*context_json, context_issues) : consent::ConsentContext{};
+    match.consent = [&context, &context_issues](const nlohmann::json* consent, const std::string&) {
+      if (consent == nullptr) return MemberMatchConsent{};  // HRex 1.1: the Consent is optional
+      if (HasErrors(context_issues)) return MemberMatchConsent{.honoured = false, .issues = context_issues};
+      consent::ConsentDecision decision = consent::EvaluateConsent(*consent, context);
+      if (decision.permitted) return MemberMatchConsent{};
+      Issues errors;
+      for (Issue& issue : decision.issues) {
+        if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) errors.push_back(std::move(issue));
+      }
+      return MemberMatchConsent{.honoured = false, .issues = std::move(errors)};
+    };
+    nlohmann::json explanation;
+    nlohmann::json resource = engine.MemberMatch(request, match, match.explain ? &explanation : nullptr);
+    const bool matched = json::StringAt(resource, "resourceType") == "Parameters";
+    nlohmann::json answer = {{"status", matched ? 200 : 422}, {"resource", std::move(resource)}};
+    if (match.explain && !explanation.is_null()) answer["explanation"] = std::move(explanation);
+    return json::Serialize(answer);
+  });
+}
+
+std::string EvaluateConsent(const Engine& engine, const std::string& consent, const std::string& context_json) {
+  return Guarded([&] { return json::Serialize(engine.EvaluateConsent(consent, context_json)); });
+}
+
+std::string Segment(const Engine& engine, const std::string& bundle, const std::string& consent,
+                    const std::string& context_json) {
+  return Guarded([&] { return json::Serialize(engine.Segment(bundle, consent, context_json)); });
+}
+
+std::string ClaimsToClinical(const Engine& engine, const std::string& input, const std::string& options_json) {
+  return Guarded([&] { return json::Serialize(engine.ClaimsToClinical(input, options_json)); });
+}
+
+std::string AssembleRelease(const Engine& engine, const std::string& record, const std::string& query_json,
+                            const std::string& consent_json) {
+  return Guarded([&] {
+    return json::Serialize(engine.AssembleRelease(record, query_json, engine.ConsentReleaseFilter(consent_json)));
+  });
+}
+
+std::string IngestRelease(const Engine& engine, const std::string& received, const std::string& receiver_record,
+                          const std::string& options_json, const std::string& consent_json) {
+  return Guarded([&] {
+    return json::Serialize(
+        engine.IngestRelease(received, receiver_record, options_json, engine.ConsentReleaseFilter(consent_json)));
+  });
 }
 
 }  // namespace pdex::api::text

@@ -34,4 +34,26 @@ std::string EvaluateFhirPath(const Engine& engine, const std::string& expression
 CompiledFhirPath* CompileFhirPath(const Engine& engine, const std::string& expression);
 ParsedResource* ParseResource(const Engine& engine, const std::string& text);
 
+// ---- PDex, payer side (api/text_payer.cpp): each returns compact JSON text ----
+// Engine::LoadMemberIndex's OperationOutcome.
+std::string LoadMemberIndex(Engine& engine, const std::string& text, const std::string& name, bool replace);
+// $member-match. options_json: {"hrex": "1.0"|"1.1", "explain": bool, "consentContext": {...}} where
+// consentContext is EvaluateConsent's context (this payer, the requester, now). A request that carries
+// a Consent always has it evaluated (with an empty context when none is given: status, period, policy,
+// provision checked; parties not) and a Consent not permitted is the consent-constraint answer.
+// Returns {"status": 200|422, "resource": Parameters|OperationOutcome, "explanation"?: {...}}.
+std::string MemberMatch(const Engine& engine, const std::string& request, const std::string& options_json);
+// Engine::EvaluateConsent and Engine::Segment.
+std::string EvaluateConsent(const Engine& engine, const std::string& consent, const std::string& context_json);
+std::string Segment(const Engine& engine, const std::string& bundle, const std::string& consent,
+                    const std::string& context_json);
+// Engine::ClaimsToClinical.
+std::string ClaimsToClinical(const Engine& engine, const std::string& input, const std::string& options_json);
+// Engine::AssembleRelease and Engine::IngestRelease under Engine::ConsentReleaseFilter(consent_json)
+// ({"consent": Consent, "context": {...}}; "" releases everything).
+std::string AssembleRelease(const Engine& engine, const std::string& record, const std::string& query_json,
+                            const std::string& consent_json);
+std::string IngestRelease(const Engine& engine, const std::string& received, const std::string& receiver_record,
+                          const std::string& options_json, const std::string& consent_json);
+
 }  // namespace pdex::api::text
