@@ -47,5 +47,12 @@ EMSCRIPTEN_BINDINGS(pdex_core) {
       .function("evaluateFhirPath", &text::EvaluateFhirPath)
       .function("compileFhirPath", &text::CompileFhirPath, allow_raw_pointers())
       .function("parseResource", &text::ParseResource, allow_raw_pointers())
-      .function("evaluateCompiled", &Engine::EvaluateCompiled);
+      .function("evaluateCompiled", &Engine::EvaluateCompiled)
+      .function("loadMemberIndex", &text::LoadMemberIndex)
+      .function("memberMatch", &text::MemberMatch)
+      .function("evaluateConsent", &text::EvaluateConsent)
+      .function("segment", &text::Segment)
+      .function("claimsToClinical", &text::ClaimsToClinical)
+      .function("assembleRelease", &text::AssembleRelease)
+      .function("ingestRelease", &text::IngestRelease);
 }

@@ -38,6 +38,20 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * An answer object of the core that must carry `key`; the core's own failure (an OperationOutcome with a
+ * fatal engine.internal issue in its place) throws.
+ */
+export function parseAnswer<T>(text: string, key: string): T {
+  const answer = parseJson(text) as Record<string, unknown> | null;
+  if (answer === null || typeof answer !== 'object' || !(key in answer)) {
+    const outcome = answer as unknown as OperationOutcome | null;
+    const why = outcome?.resourceType === 'OperationOutcome' ? outcome.issue?.[0]?.diagnostics : undefined;
+    throw new PdexError('bad-result', `the core could not answer: ${why ?? text.slice(0, 200)}`);
+  }
+  return answer as T;
+}
+
 export function parseOutcome(text: string): OperationOutcome {
   const outcome = parseJson(text) as OperationOutcome;
   if (outcome?.resourceType !== 'OperationOutcome' || !Array.isArray(outcome.issue)) {

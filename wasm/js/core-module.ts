@@ -36,6 +36,21 @@ export interface EngineHandle {
   parseResource(resource: Text): ParsedResourceHandle;
   /** JSON like evaluateFhirPath's, from pre-compiled and pre-parsed inputs. */
   evaluateCompiled(expression: CompiledFhirPathHandle, resource: ParsedResourceHandle): string;
+  // PDex, payer side (core/api/text_api.h): JSON text in, JSON text out.
+  /** OperationOutcome JSON of adding Patients and Coverages (Bundle, resource or NDJSON) to the member index. */
+  loadMemberIndex(text: Text, name: string, replace: boolean): string;
+  /** JSON {"status": 200|422, "resource": Parameters|OperationOutcome, "explanation"?}. */
+  memberMatch(request: Text, optionsJson: string): string;
+  /** JSON {"permitted", "policy", "issue"}. */
+  evaluateConsent(consent: Text, contextJson: string): string;
+  /** JSON {"bundle", "report"} or {"outcome", "report"}. */
+  segment(bundle: Text, consent: Text, contextJson: string): string;
+  /** JSON Parameters {return: Bundle, outcome: OperationOutcome} or an OperationOutcome. */
+  claimsToClinical(input: Text, optionsJson: string): string;
+  /** JSON searchset Bundle or OperationOutcome. */
+  assembleRelease(record: Text, queryJson: string, consentJson: string): string;
+  /** JSON {"transaction", "report", "outcome"} or an OperationOutcome. */
+  ingestRelease(received: Text, receiverRecord: Text, optionsJson: string, consentJson: string): string;
   delete(): void;
 }
 

@@ -7,6 +7,7 @@
 import {
   decoder,
   packageTar,
+  parseAnswer,
   parseJson,
   parseOutcome,
   toFhirPathResult,
@@ -15,9 +16,21 @@ import {
 import type { CoreModule, EngineHandle } from './core-module.js';
 import { PdexError } from './errors.js';
 import type {
+  ClaimsAnswer,
+  ClaimsOptions,
+  ConsentContext,
+  ConsentDecision,
   FhirPathOptions,
+  IngestAnswer,
+  IngestOptions,
+  MemberMatchAnswer,
+  MemberMatchOptions,
+  ReleaseConsent,
+  ReleaseQuery,
+  SegmentAnswer,
   FhirPathResult,
   OperationOutcome,
+  FhirResource,
   ProfileSummary,
   ResourceInput,
   ValidateOptions,
@@ -73,6 +86,51 @@ export const engineMethods = {
     resource: ResourceInput,
     options: FhirPathOptions = {},
   ): FhirPathResult => toFhirPathResult(core.engine().evaluateFhirPath(expression, resource, JSON.stringify(options))),
+
+  // --- PDex, payer side (core/pdex): the same code the sandbox payers and the CLI run ---
+
+  /** Adds a payer's Patients and Coverages (Bundle, resource or NDJSON) to the member index ($member-match). */
+  loadMemberIndex: (core: EngineAccess, members: ResourceInput, name: string, replace = false): OperationOutcome =>
+    parseOutcome(core.engine().loadMemberIndex(members, name, replace)),
+
+  /** HRex $member-match of a request against the member index, the request's Consent evaluated. */
+  memberMatch: (core: EngineAccess, request: ResourceInput, options: MemberMatchOptions = {}): MemberMatchAnswer =>
+    parseAnswer<MemberMatchAnswer>(core.engine().memberMatch(request, JSON.stringify(options)), 'status'),
+
+  /** Whether an HRex Consent permits a release, and under which policy (#regular / #sensitive). */
+  evaluateConsent: (core: EngineAccess, consent: ResourceInput, context: ConsentContext = {}): ConsentDecision =>
+    parseAnswer<ConsentDecision>(core.engine().evaluateConsent(consent, JSON.stringify(context)), 'permitted'),
+
+  /** The part of a member's Bundle that may be released under the consent (sensitive data withheld or redacted). */
+  segment: (core: EngineAccess, bundle: ResourceInput, consent: ResourceInput, context: ConsentContext = {}): SegmentAnswer =>
+    parseAnswer<SegmentAnswer>(core.engine().segment(bundle, consent, JSON.stringify(context)), 'report'),
+
+  /** CARIN BB EOBs (one, a Bundle or NDJSON) → US Core / PDex resources with PDex Provenance. */
+  claimsToClinical(core: EngineAccess, input: ResourceInput, options: ClaimsOptions = {}): ClaimsAnswer {
+    const answer = parseJson(core.engine().claimsToClinical(input, JSON.stringify(options))) as FhirResource;
+    if (answer?.resourceType === 'OperationOutcome') return { outcome: answer as unknown as OperationOutcome };
+    const parameter = (answer?.parameter ?? []) as { name: string; resource: FhirResource }[];
+    const bundle = parameter.find((p) => p.name === 'return')?.resource;
+    const outcome = parameter.find((p) => p.name === 'outcome')?.resource as unknown as OperationOutcome | undefined;
+    if (!bundle || !outcome) throw new PdexError('bad-result', 'claimsToClinical: the core returned no Bundle and outcome');
+    return { bundle, outcome };
+  },
+
+  /** One page of Patient/$everything over a member's record, filtered by the consent when one is given. */
+  assembleRelease: (core: EngineAccess, record: ResourceInput, query: ReleaseQuery, consent?: ReleaseConsent): FhirResource =>
+    parseJson(core.engine().assembleRelease(record, JSON.stringify(query), consent ? JSON.stringify(consent) : '')) as FhirResource,
+
+  /** The receiving payer's transaction for another payer's release (ids rewritten, Provenance kept and added). */
+  ingestRelease: (
+    core: EngineAccess,
+    received: ResourceInput,
+    receiverRecord: ResourceInput,
+    options: IngestOptions,
+    consent?: ReleaseConsent,
+  ): IngestAnswer =>
+    parseJson(
+      core.engine().ingestRelease(received, receiverRecord, JSON.stringify(options), consent ? JSON.stringify(consent) : ''),
+    ) as IngestAnswer,
 };
 
 export type RemoteMethod = keyof typeof engineMethods;
