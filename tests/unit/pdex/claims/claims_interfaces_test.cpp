@@ -1,15 +1,15 @@
 // The interfaces of claims → clinical: Engine::ClaimsToClinical (what the WASM binding wraps) and the
 // built `pdex claims-to-clinical` command, on the CARIN BB example EOBs and on bad input.
+#include "../../cli/run_pdex.h"
 #include "api/engine.h"
 #include "claims_test_support.h"
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <sys/wait.h>
 
 namespace fs = std::filesystem;
 using pdex::claims_testing::ReadFile;
+using pdex::testing::Pdex;
+using pdex::testing::Run;
 
 namespace {
 
@@ -30,22 +30,6 @@ std::string Quoted(const fs::path& path) {
   out += path.string();
   out += "' ";
   return out;
-}
-
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run Pdex(const std::string& args, const std::string& err_file = "/dev/null") {
-  const std::string command = std::string(PDEX_BINARY) + " " + args + " 2>" + err_file;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // $member-match through the Engine (request validated by our validator with the profiles pack) on
 // the official HRex 1.0.0 examples and the Inferno PDex fixtures, and through the `pdex` command.
+#include "../../cli/run_pdex.h"
 #include "api/engine.h"
 #include "pdex_test_support.h"
 #include "population.h"
@@ -170,16 +171,10 @@ struct CliRun {
 };
 CliRun RunCli(const std::vector<std::string>& args) {
   const std::filesystem::path err_file = std::filesystem::temp_directory_path() / "pdex-member-match-cli.err";
-  std::string command = std::string(PDEX_BINARY) + " member-match";
+  std::string command = "member-match";
   for (const std::string& arg : args) command += " '" + arg + "'";
-  command += " 2>" + err_file.string();
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, ReadText(err_file.string())};
+  const pdex::testing::Run run = pdex::testing::Pdex(command, err_file.string());
+  return {run.status, run.out, ReadText(err_file.string())};
 }
 
 TEST_CASE("pdex member-match: exit 0 with Parameters, 1 with an OperationOutcome, 2 on usage", "[member-match][cli]") {

@@ -1,6 +1,7 @@
 // `pdex release` and `pdex ingest`: output and exit codes, running the built binary.
 #include "release_test_support.h"
 
+#include "../../cli/run_pdex.h"
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -12,23 +13,13 @@ using namespace pdex::release_testing;
 
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-};
+using pdex::testing::Run;
 
 // Runs `pdex COMMAND ARGS...` (arguments single-quoted for the shell), stdout captured, stderr dropped.
 Run Command(const char* command, const std::vector<std::string>& args) {
-  std::string line = std::string(PDEX_BINARY) + " " + command;
+  std::string line = command;
   for (const std::string& arg : args) line += " '" + arg + "'";
-  line += " 2>/dev/null";
-  FILE* pipe = popen(line.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  char buffer[4096];
-  while (const std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  const int status = pclose(pipe);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+  return pdex::testing::Pdex(line);
 }
 
 std::string Write(const std::string& name, const nlohmann::json& value) {

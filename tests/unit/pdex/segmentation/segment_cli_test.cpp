@@ -2,6 +2,7 @@
 // outputs, report file, exit codes.
 #include "api/engine.h"
 
+#include "../../cli/run_pdex.h"
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -43,21 +44,8 @@ json Bundle() {
 
 const char* const kContext = R"({"now": "2026-02-01T00:00:00Z", "payer": "9876543210", "requester": "0123456789", "member": "Patient/1"})";
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run Pdex(const std::string& args) {
-  const std::string command = std::string(PDEX_BINARY) + " " + args + " 2>/dev/null";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string out;
-  std::array<char, 4096> buffer;
-  while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return Run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using pdex::testing::Pdex;
+using pdex::testing::Run;
 
 std::string Write(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / "pdex-segment-cli-test";
