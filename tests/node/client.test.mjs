@@ -43,7 +43,10 @@ test('validateMany can be cancelled', async () => {
 
 test('every method of the one list answers through LocalClient as the core answers it', async () => {
   const { LocalClient, PdexCore, WorkerClient, remoteMethods } = await import('@pdex/core');
-  assert.deepEqual(remoteMethods, ['validate', 'loadDefinitions', 'loadPackage', 'loadResources', 'listProfiles', 'evaluateFhirPath']);
+  assert.deepEqual(remoteMethods, [
+    'validate', 'loadDefinitions', 'loadPackage', 'loadResources', 'listProfiles', 'evaluateFhirPath',
+    'loadMemberIndex', 'memberMatch', 'evaluateConsent', 'segment', 'claimsToClinical', 'assembleRelease', 'ingestRelease',
+  ]);
   for (const method of remoteMethods) {
     for (const api of [PdexCore, LocalClient, WorkerClient]) assert.equal(typeof api.prototype[method], 'function', `${api.name}.${method}`);
   }
