@@ -117,12 +117,14 @@ export function describeScope(scope: string): string | undefined {
   if (fixed[scope]) return fixed[scope];
   const m = /^(patient|user|system)\/(\*|[A-Za-z]+)\.(.+)$/.exec(scope);
   if (!m) return undefined;
-  const what = m[2] === '*' ? 'all record types' : m[2];
-  const reading = /^(read|\*)$/.test(m[3]) || /[rs]/.test(m[3]);
-  const writing = /^(write|\*)$/.test(m[3]) || /[cud]/.test(m[3]);
+  const what = m[2] === '*' ? 'records' : `${m[2]} records`;
+  // v1 names the access (read, write, *); v2 lists letters of cruds ("read" holds a 'd' but is v1 read-only).
+  const v1 = /^(read|write|\*)$/.test(m[3]);
+  const reading = v1 ? m[3] !== 'write' : /[rs]/.test(m[3]);
+  const writing = v1 ? m[3] !== 'read' : /[cud]/.test(m[3]);
   const verbs = [reading ? 'read' : '', writing ? 'add or change' : ''].filter(Boolean).join(' and ');
-  const whose = m[1] === 'patient' ? "this patient's" : m[1] === 'user' ? 'the records you can see:' : 'all';
-  return `${verbs[0]!.toUpperCase()}${verbs.slice(1)} ${whose} ${what}`;
+  const object = m[1] === 'patient' ? `this patient's ${what}` : m[1] === 'user' ? `the ${what} you are allowed to see` : `all ${what}`;
+  return `${verbs[0]!.toUpperCase()}${verbs.slice(1)} ${object}`;
 }
 
 /** Strict CSP: no scripts, styles only from ourselves, forms only to ourselves and the client's redirect origins. */
