@@ -4,7 +4,7 @@
 #include "cli/input.h"
 #include "json/parse.h"
 #include "json/serialize.h"
-#include "pdex/common/codes.h"
+#include "pdex/common/fhir_refs.h"
 
 #include <fstream>
 #include <iostream>
@@ -60,12 +60,7 @@ int RunIngest(const std::vector<std::string>& args) {
   if (!options.contains("patient")) return UsageError("ingest", "--patient Patient/ID is required");
   if (record_file.empty()) return UsageError("ingest", "--record FILE is required");
   if (files.empty()) return UsageError("ingest", "expected at least one RECEIVED file");
-  if (!npi.empty() || !name.empty()) {
-    nlohmann::json receiver = nlohmann::json::object();
-    if (!npi.empty()) receiver["identifier"] = {{"system", pdex_codes::kNpiSystem}, {"value", npi}};
-    if (!name.empty()) receiver["display"] = name;
-    options["receiver"] = std::move(receiver);
-  }
+  if (!npi.empty() || !name.empty()) options["receiver"] = pdex_common::NpiReference(npi, name);
   std::string error;
   const std::optional<std::string> record = ReadInput(record_file, error);
   if (!record) {

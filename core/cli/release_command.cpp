@@ -3,7 +3,7 @@
 #include "cli/command.h"
 #include "cli/input.h"
 #include "json/serialize.h"
-#include "pdex/common/codes.h"
+#include "pdex/common/fhir_refs.h"
 
 #include <iostream>
 
@@ -75,12 +75,7 @@ int RunRelease(const std::vector<std::string>& args) {
   }
   if (file.empty()) return UsageError("release", "expected a RECORD file");
   if (!query.contains("base")) return UsageError("release", "--base URL is required");
-  if (!payer_npi.empty() || !payer_name.empty()) {
-    nlohmann::json payer = nlohmann::json::object();
-    if (!payer_npi.empty()) payer["identifier"] = {{"system", pdex_codes::kNpiSystem}, {"value", payer_npi}};
-    if (!payer_name.empty()) payer["display"] = payer_name;
-    query["payer"] = std::move(payer);
-  }
+  if (!payer_npi.empty() || !payer_name.empty()) query["payer"] = pdex_common::NpiReference(payer_npi, payer_name);
   std::string error;
   const std::optional<std::string> text = ReadInput(file, error);
   if (!text) {

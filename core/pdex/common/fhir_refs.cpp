@@ -1,6 +1,7 @@
 #include "pdex/common/fhir_refs.h"
 
 #include "json/fields.h"
+#include "pdex/common/codes.h"
 
 namespace pdex::pdex_common {
 namespace {
@@ -103,6 +104,13 @@ std::string_view IdentifierValueByType(const nlohmann::json& identifiers, std::s
     }
   }
   return {};
+}
+
+nlohmann::json NpiReference(std::string_view npi, std::string_view display) {
+  nlohmann::json reference = nlohmann::json::object();
+  if (!npi.empty()) reference["identifier"] = {{"system", pdex_codes::kNpiSystem}, {"value", npi}};
+  if (!display.empty()) reference["display"] = display;
+  return reference;
 }
 
 std::vector<const nlohmann::json*> Codings(const nlohmann::json& codeable_concept) {

@@ -35,6 +35,10 @@ std::string_view IdentifierValueBySystem(const nlohmann::json& identifiers, std:
 std::string_view IdentifierValueByType(const nlohmann::json& identifiers, std::string_view type_system,
                                        std::string_view type_code);
 
+// A Reference to an organization or practitioner by NPI and name, as PDex examples name payers and
+// providers: {"identifier": {"system": us-npi, "value": npi}, "display": display}; an empty part is left out.
+nlohmann::json NpiReference(std::string_view npi, std::string_view display);
+
 // Every Coding of a CodeableConcept (an object with a `coding` array); empty when it has none.
 std::vector<const nlohmann::json*> Codings(const nlohmann::json& codeable_concept);
 // True when the CodeableConcept has a coding with this system and code.
