@@ -75,8 +75,15 @@ struct MemberMatchOptions {
   bool explain = false;  // fill *explanation (see MemberMatch)
   // Called once for a unique match with the request's Consent (null when it has none) and the
   // payer's Patient.id; unset: every consent is honoured.
-  std::function<MemberMatchConsent(const nlohmann::json* consent, const std::string& matched_patient_id)> consent;
+  using ConsentCheck = std::function<MemberMatchConsent(const nlohmann::json* consent, const std::string& matched_patient_id)>;
+  ConsentCheck consent;
 };
+// The consent check of a $member-match server (text API, CLI, sandbox): evaluates the request's Consent
+// with core/pdex/consent in `context_json` (the context object EvaluateConsent takes: now, payer,
+// requester). A request without a Consent passes (HRex 1.1 makes it optional; for 1.0 the request's
+// validation already requires one); a context with errors refuses every consent and says why; a
+// refusal carries the consent's error issues.
+MemberMatchOptions::ConsentCheck EvaluatingConsentIn(const nlohmann::json& context_json);
 
 class Engine {
  public:

@@ -4,6 +4,7 @@
 #include "common/issue.h"
 #include "package/registry.h"
 #include "pdex/common/codes.h"
+#include "pdex/consent/consent_decision.h"
 #include "pdex/member_match/member_index.h"
 #include "pdex/member_match/member_match.h"
 #include "validation/json_positions.h"
@@ -83,6 +84,23 @@ nlohmann::json Engine::MemberMatch(std::string_view request_text, const MemberMa
   } catch (const std::exception& e) {
     return ToOperationOutcome({InternalErrorIssue(e.what(), "in $member-match")});
   }
+}
+
+MemberMatchOptions::ConsentCheck EvaluatingConsentIn(const nlohmann::json& context_json) {
+  Issues context_issues;
+  consent::ConsentContext context = consent::ParseConsentContext(context_json, context_issues);
+  return [context = std::move(context), context_issues = std::move(context_issues)](const nlohmann::json* consent,
+                                                                                    const std::string&) {
+    if (consent == nullptr) return MemberMatchConsent{};
+    if (HasErrors(context_issues)) return MemberMatchConsent{.honoured = false, .issues = context_issues};
+    consent::ConsentDecision decision = consent::EvaluateConsent(*consent, context);
+    if (decision.permitted) return MemberMatchConsent{};
+    Issues errors;
+    for (Issue& issue : decision.issues) {
+      if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) errors.push_back(std::move(issue));
+    }
+    return MemberMatchConsent{.honoured = false, .issues = std::move(errors)};
+  };
 }
 
 }  // namespace pdex::api

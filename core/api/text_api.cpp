@@ -3,7 +3,6 @@
 #include "api/options.h"
 #include "api/outcomes.h"
 #include "json/fields.h"
-#include "pdex/consent/consent_decision.h"
 #include "json/parse.h"
 #include "json/serialize.h"
 
@@ -82,21 +81,8 @@ std::string MemberMatch(const Engine& engine, const std::string& request, const 
     MemberMatchOptions match;
     if (const std::string_view hrex = json::StringAt(options, "hrex"); !hrex.empty()) match.hrex = std::string(hrex);
     match.explain = json::BoolAt(options, "explain");
-    Issues context_issues;
-    const nlohmann::json* context_json = json::ObjectAt(options, "consentContext");
-    const consent::ConsentContext context =
-        context_json != nullptr ? consent::ParseConsentContext(*context_json, context_issues) : consent::ConsentContext{};
-    match.consent = [&context, &context_issues](const nlohmann::json* consent, const std::string&) {
-      if (consent == nullptr) return MemberMatchConsent{};  // HRex 1.1: the Consent is optional
-      if (HasErrors(context_issues)) return MemberMatchConsent{.honoured = false, .issues = context_issues};
-      consent::ConsentDecision decision = consent::EvaluateConsent(*consent, context);
-      if (decision.permitted) return MemberMatchConsent{};
-      Issues errors;
-      for (Issue& issue : decision.issues) {
-        if (issue.severity == Severity::kError || issue.severity == Severity::kFatal) errors.push_back(std::move(issue));
-      }
-      return MemberMatchConsent{.honoured = false, .issues = std::move(errors)};
-    };
+    const nlohmann::json* context = json::ObjectAt(options, "consentContext");
+    match.consent = EvaluatingConsentIn(context != nullptr ? *context : nlohmann::json::object());
     nlohmann::json explanation;
     nlohmann::json resource = engine.MemberMatch(request, match, match.explain ? &explanation : nullptr);
     const bool matched = json::StringAt(resource, "resourceType") == "Parameters";

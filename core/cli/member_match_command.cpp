@@ -11,8 +11,9 @@
 namespace pdex::cli {
 
 const char kMemberMatchHelp[] =
-    "usage: pdex member-match --members FILE... [--hrex 1.0|1.1] [--explain] [--definitions PATH]\n"
-    "                         [--base-only] REQUEST.json\n"
+    "usage: pdex member-match --members FILE... [--hrex 1.0|1.1] [--explain] [--payer ID]...\n"
+    "                         [--requester ID]... [--now INSTANT] [--definitions PATH] [--base-only]\n"
+    "                         REQUEST.json\n"
     "\n"
     "Matches the HRex $member-match request REQUEST.json (Parameters: MemberPatient, CoverageToMatch,\n"
     "CoverageToLink, Consent; '-' reads standard input) against the payer's members: the Patients\n"
@@ -20,13 +21,19 @@ const char kMemberMatchHelp[] =
     "hrex-parameters-member-match-in for HRex 1.0). Prints the output Parameters (MemberIdentifier;\n"
     "with --hrex 1.1 typed hrex-temp#UMB plus MemberId) or an OperationOutcome saying why not:\n"
     "invalid request, not-found (no match), multiple-matches, or business-rule (consent constraint).\n"
-    "The consent is not evaluated here (every consent is taken as honoured).\n"
+    "For a unique match the request's Consent is evaluated as a server does (docs/member-match.md):\n"
+    "policy, period, and its actors against --payer (this plan, the data source) and --requester\n"
+    "(the plan asking); actors of a party not given are not checked.\n"
     "\n"
     "options:\n"
     "  --members FILE...  member files; every argument after it but the last is one (repeatable)\n"
     "  --hrex V        1.0 (default; PDex 2.0.0, MemberIdentifier typed v2-0203#MB) or 1.1 (PDex 2.1)\n"
     "  --explain       write the decision to stderr as JSON (fields that agreed, disagreed or were\n"
     "                  absent, the score; nothing about members that did not match)\n"
+    "  --payer ID      this payer, as the Consent's source actor: \"system|value\", \"Type/id\" or an\n"
+    "                  NPI (repeatable)\n"
+    "  --requester ID  the requesting payer, as the Consent's recipient actor (repeatable)\n"
+    "  --now INSTANT   the time the Consent's period is checked at (default: now)\n"
     "  --definitions PATH  the FHIR R4 definitions pack (default: beside the pdex binary, else the\n"
     "                  build tree's); without one the request gets our own checks only\n"
     "  --base-only     do not load our profiles pack (no HRex profile check)\n"
@@ -64,6 +71,7 @@ bool LoadDefinitions(api::Engine& engine, const std::string& definitions, bool b
 
 int RunMemberMatch(const std::vector<std::string>& args) {
   api::MemberMatchOptions options;
+  nlohmann::json consent_context = nlohmann::json::object();
   std::vector<std::string> positional;
   std::size_t first_member = std::string::npos;  // index in `positional` where --members began
   std::string definitions;
@@ -79,6 +87,14 @@ int RunMemberMatch(const std::vector<std::string>& args) {
       if (i + 1 == args.size()) return UsageError(kName, "--hrex needs 1.0 or 1.1");
       options.hrex = args[++i];
       if (options.hrex != "1.0" && options.hrex != "1.1") return UsageError(kName, "--hrex must be 1.0 or 1.1");
+    } else if (arg == "--payer" || arg == "--requester" || arg == "--now") {
+      if (i + 1 == args.size()) return UsageError(kName, arg + " needs a value");
+      const std::string field = arg.substr(2);
+      if (field == "now") {
+        consent_context["now"] = args[++i];
+      } else {
+        consent_context[field].push_back(args[++i]);
+      }
     } else if (arg == "--explain") {
       options.explain = true;
     } else if (arg == "--definitions") {
@@ -122,6 +138,7 @@ int RunMemberMatch(const std::vector<std::string>& args) {
               << '\n';
     return kExitFindings;
   }
+  options.consent = api::EvaluatingConsentIn(consent_context);
   nlohmann::json explanation;
   const nlohmann::json answer = engine.MemberMatch(*request, options, &explanation);
   std::cout << json::Serialize(answer, 2) << '\n';

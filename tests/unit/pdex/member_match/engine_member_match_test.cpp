@@ -210,6 +210,21 @@ TEST_CASE("pdex member-match: exit 0 with Parameters, 1 with an OperationOutcome
   CHECK(run.status == 0);
   CHECK(json::parse(run.out)["parameter"][1]["valueReference"]["reference"] == "Patient/" + for_member->expected);
 
+  // The request's Consent (source: Old Health Plan NPI 9876543210, recipient: New Health Plan NPI
+  // 0123456789, period 2026) is evaluated for the match, with the parties given.
+  run = RunCli({"--payer", "9876543210", "--requester", "http://hl7.org/fhir/sid/us-npi|0123456789", "--now",
+                "2026-06-01T00:00:00Z", "--members", more, member_request});
+  CHECK(run.status == 0);
+  CHECK(json::parse(run.out)["resourceType"] == "Parameters");
+  run = RunCli({"--payer", "9876543210", "--requester", "1111111112", "--members", more, member_request});
+  CHECK(run.status == 1);
+  CHECK(json::parse(run.out)["issue"][0]["code"] == "business-rule");
+  CHECK(run.out.find("consent.recipient-mismatch") != std::string::npos);
+  run = RunCli({"--now", "2028-01-01T00:00:00Z", "--members", more, member_request});  // the period is over
+  CHECK(run.status == 1);
+  CHECK(json::parse(run.out)["issue"][0]["code"] == "business-rule");
+  CHECK(RunCli({"--members", more, member_request, "--payer"}).status == 2);
+
   run = RunCli({"--members", members, more, "--explain", stranger_request});
   CHECK(run.status == 1);
   CHECK(json::parse(run.out)["issue"][0]["code"] == "not-found");
